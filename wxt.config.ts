@@ -1,0 +1,49 @@
+import { defineConfig } from 'wxt';
+import { hostPermissions } from './src/sites/index';
+
+// The gecko id is fixed so Firefox keeps the same storage across reinstalls and so
+// tests can pin the moz-extension UUID (extensions.webextensions.uuids).
+export const GECKO_ID = 'sparekey@sparekey.dev';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  outDir: '.output',
+  manifestVersion: 3,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    build: { sourcemap: false },
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.output/**', 'test/bench/results/**', '**/*.pem'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Sparekey',
+    description:
+      'Keeps your two-factor backup codes in an encrypted vault and offers the right one when you are locked out.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: hostPermissions(),
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: 'Sparekey', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // hash-wasm compiles Argon2id from WebAssembly; nothing looser than this is allowed.
+    content_security_policy: {
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '140.0' },
+          },
+        }
+      : {}),
+  }),
+});
