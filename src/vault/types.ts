@@ -78,3 +78,15 @@ export interface Account {
   createdAt: number;
   updatedAt: number;
 }
+
+/** One entry of the encrypted, append-only event log: the history a person reads. */
+export interface VaultEvent {
+  /** Time-sortable unique id. */
+  id: string;
+  at: number;
+  kind: string;
+  accountId?: string;
+  codeId?: string;
+  /** Free-form, never containing a code value or passphrase. */
+  detail?: Record<string, string | number | boolean | null>;
+}
