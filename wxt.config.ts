@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { hostPermissions } from './src/sites/index';
+import { preactNoInnerHtml } from './src/build/preact-no-inner-html';
 
 // The gecko id is fixed so Firefox keeps the same storage across reinstalls and so
 // tests can pin the moz-extension UUID (extensions.webextensions.uuids).
@@ -13,6 +14,7 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
+    plugins: [preactNoInnerHtml()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { sourcemap: false },
   }),
@@ -41,7 +43,7 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
-            gecko_android: { strict_min_version: '140.0' },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
