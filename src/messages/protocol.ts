@@ -1,0 +1,219 @@
+// The one protocol between Sparekey's contexts. Every message is named by its direction:
+//   vault/*, accounts/*, codes/*, captures/*, settings/*, backup/*  — extension page → background
+//   content/*                                                      — content script → background
+//   page/*                                                         — background → content script
+// Replies are always a Result: errors are typed values, never thrown strings.
+
+import type { CodeSource, CodeStatus, Policy, SiteId, VaultEvent } from '../vault/types';
+
+export const ERROR_CODES = [
+  'no-vault', // nothing created yet
+  'vault-exists',
+  'locked',
+  'wrong-passphrase',
+  'throttled', // too many wrong passphrases: wait retryAfterMs
+  'weak-passphrase',
+  'mismatch', // passphrase and confirmation differ
+  'not-allowed', // sender check failed
+  'not-found',
+  'conflict', // illegal transition, stale reservation, tab changed
+  'invalid', // malformed request or input
+  'tampered',
+  'unsupported-version',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ProtocolError {
+  code: ErrorCode;
+  /** Human-readable; never contains a code value or passphrase. */
+  message: string;
+  retryAfterMs?: number;
+  /** For tampered records: which one (store/id). */
+  where?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
+
+// ---- shared shapes -------------------------------------------------------------------------
+
+export type VaultState = 'no-vault' | 'locked' | 'unlocked';
+
+export interface Settings {
+  /** Auto-lock after this many idle minutes (1–480). */
+  autoLockMinutes: number;
+  /** Press the site's Next button after filling. Off by default. */
+  autoSubmit: boolean;
+  /** Clear a copied code from the clipboard after this many seconds (0 = never). */
+  clipboardClearSeconds: number;
+}
+
+export interface VaultStatus {
+  state: VaultState;
+  settings: Settings;
+  /** Records that failed to decrypt on unlock, by store/id. The rest of the vault is open. */
+  damaged: string[];
+}
+
+export type StatusCounts = Record<CodeStatus, number>;
+
+export interface AccountSummary {
+  id: string;
+  site: SiteId;
+  label: string;
+  policy: Policy;
+  counts: StatusCounts;
+  /** Unused codes. */
+  left: number;
+  total: number;
+  /** Reservations whose outcome nobody saw: the popup asks "Did this code work?". */
+  unconfirmed: number;
+}
+
+export interface CodeView {
+  id: string;
+  seq: number;
+  status: CodeStatus;
+  source: CodeSource;
+  capturedAt: number;
+  /** Masked display (e.g. "••••  ••••  ab12"); the value only with reveal. */
+  masked: string;
+  value?: string;
+  usedAt?: number;
+  usedOrigin?: string;
+  invalidatedBySeq?: number;
+}
+
+export interface AccountDetail extends AccountSummary {
+  origins: string[];
+  codes: CodeView[];
+}
+
+export interface MergeSummary {
+  accountId: string;
+  added: number;
+  duplicates: number;
+  invalid: number;
+  invalidated: number;
+}
+
+export interface PendingCapture {
+  id: string;
+  tabId: number;
+  origin: string;
+  site: SiteId;
+  handle?: string;
+  /** How many of the seen codes are not yet in the vault. */
+  fresh: number;
+  seenAt: number;
+}
+
+export type ChallengeMode = 'backup' | 'app' | 'email' | 'unknown';
+export type Outcome = 'accepted' | 'rejected' | 'unknown';
+
+export interface Offer {
+  /** locked: show "Unlock Sparekey"; none: no account/codes for this site; ready: offer a code. */
+  state: 'locked' | 'none' | 'ready';
+  accountId?: string;
+  label?: string;
+  left: number;
+}
+
+export interface FillGrant {
+  value: string;
+  reservationId: string;
+  accountId: string;
+  seq: number;
+}
+
+export interface CaptureSeen {
+  state: 'locked' | 'ready';
+  captureId?: string;
+  /** Codes on the page not yet saved; 0 means "already saved". */
+  fresh: number;
+  label?: string;
+}
+
+// ---- messages ------------------------------------------------------------------------------
+
+/** Extension page (popup, vault tab, offscreen) → background. */
+export interface PageRequests {
+  'vault/status': { req: Record<string, never>; res: VaultStatus };
+  'vault/create': { req: { passphrase: string; confirm: string }; res: VaultStatus };
+  'vault/unlock': { req: { passphrase: string }; res: VaultStatus };
+  'vault/lock': { req: Record<string, never>; res: VaultStatus };
+  'vault/change-passphrase': {
+    req: { current: string; next: string; confirm: string };
+    res: VaultStatus;
+  };
+  'settings/set': { req: Partial<Settings>; res: Settings };
+  'accounts/list': { req: Record<string, never>; res: AccountSummary[] };
+  'accounts/get': { req: { accountId: string; reveal?: string[] }; res: AccountDetail };
+  'accounts/add': { req: { site: SiteId; label: string }; res: AccountSummary };
+  'accounts/rename': { req: { accountId: string; label: string }; res: AccountSummary };
+  /** `confirmLabel` must equal the account's label: deletion is never one stray click. */
+  'accounts/delete': { req: { accountId: string; confirmLabel: string }; res: { deleted: string } };
+  'codes/add': {
+    req: { accountId: string; values: string[]; source: CodeSource };
+    res: MergeSummary;
+  };
+  'codes/set-status': {
+    req: {
+      accountId: string;
+      codeId: string;
+      status: 'used' | 'unused' | 'rejected' | 'invalidated';
+    };
+    res: AccountDetail;
+  };
+  'history/list': { req: { accountId?: string; limit?: number }; res: VaultEvent[] };
+  'captures/list': { req: Record<string, never>; res: PendingCapture[] };
+  'captures/save': { req: { captureId: string }; res: MergeSummary };
+  'captures/dismiss': { req: { captureId: string }; res: { dismissed: string } };
+  /** Fill the next (or a chosen) code into the active tab's 2FA input. */
+  'fill/active-tab': { req: { accountId?: string; codeId?: string }; res: { seq: number } };
+}
+
+/** Content script → background. The origin is always taken from the sender, never the body. */
+export interface ContentRequests {
+  'content/prompt-seen': { req: { mode: ChallengeMode; accountHint?: string }; res: Offer };
+  /** Only after a trusted click on our chip; `trusted` is the content script's attestation. */
+  'content/request-fill': {
+    req: { trusted: true; accountHint?: string; accountId?: string };
+    res: FillGrant;
+  };
+  'content/report-outcome': {
+    req: { reservationId: string; outcome: Outcome };
+    res: Offer;
+  };
+  'content/codes-seen': { req: { codes: string[]; handle?: string }; res: CaptureSeen };
+  'content/codes-save': { req: { captureId: string; trusted: true }; res: MergeSummary };
+}
+
+/** Background → content script (tabs.sendMessage). */
+export interface BackgroundToContent {
+  /** The vault locked, unlocked or changed: re-ask prompt-seen / codes-seen. */
+  'page/refresh': { req: Record<string, never>; res: void };
+  /** A fill started from the popup, keyboard command or context menu. */
+  'page/fill': { req: FillGrant & { autoSubmit: boolean }; res: { filled: boolean } };
+}
+
+export type BackgroundRequests = PageRequests & ContentRequests;
+export type MessageName = keyof BackgroundRequests;
+export type Req<N extends MessageName> = BackgroundRequests[N]['req'];
+export type Res<N extends MessageName> = BackgroundRequests[N]['res'];
+
+export interface Envelope<N extends string = string> {
+  type: N;
+  body: unknown;
+}
+
+export const isContentMessage = (name: string): name is keyof ContentRequests =>
+  name.startsWith('content/');
+
+export function err(code: ErrorCode, message: string, extra?: Partial<ProtocolError>): Result<never> {
+  return { ok: false, error: { code, message, ...extra } };
+}
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
