@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { estimateStrength } from '../../../src/passphrase/strength';
+
+describe('passphrase strength', () => {
+  it.each(['', 'short', 'abc1234'])('refuses %j as too short', (p) => {
+    expect(estimateStrength(p)).toMatchObject({ level: 0, acceptable: false });
+  });
+  it.each(['password123', 'Password1', 'qwertyuiop', 'correct horse battery staple'])(
+    'refuses the common passphrase %j',
+    (p) => expect(estimateStrength(p).acceptable).toBe(false),
+  );
+  it.each(['aaaaaaaaaaaaaaaa', 'abcdefghijklmnop', '1234567890123456', 'abababababababab'])(
+    'sees through the repetitive or sequential %j',
+    (p) => expect(estimateStrength(p).acceptable).toBe(false),
+  );
+  it.each(['mauve tractor quietly bends', 'Kx9#mP2$vL7q', 'river-otter-lantern-42'])(
+    'accepts the reasonable %j',
+    (p) => expect(estimateStrength(p).acceptable).toBe(true),
+  );
+  it('rates four random words above one', () => {
+    expect(estimateStrength('mauve tractor quietly bends sideways').level).toBeGreaterThan(
+      estimateStrength('mauvetra').level,
+    );
+  });
+  it('gives a message at every level', () => {
+    for (const p of ['', 'password', 'zzzzzzzzzzzz', 'tractor!mauve', 'mauve tractor quietly bends']) {
+      expect(estimateStrength(p).message.length).toBeGreaterThan(10);
+    }
+  });
+});
