@@ -1,0 +1,70 @@
+// The background's one entry point for runtime messages: shape check, sender check, dispatch,
+// and typed errors. No handler runs before the sender is accepted for that message's direction.
+
+import {
+  err,
+  isContentMessage,
+  ok,
+  type MessageName,
+  type Req,
+  type Res,
+  type Result,
+} from '../messages/protocol';
+import { SCHEMAS } from '../messages/schemas';
+import type { SiteInfo } from '../sites/types';
+import { checkContentSender, checkPageSender, type Self, type SenderLike } from './sender';
+import { toProtocolError } from './errors';
+
+export interface ContentCaller {
+  kind: 'content';
+  origin: string;
+  tabId: number;
+  site: SiteInfo;
+}
+export interface PageCaller {
+  kind: 'page';
+}
+export type Caller<N extends MessageName> = N extends `content/${string}` ? ContentCaller : PageCaller;
+
+export type Handlers = {
+  [N in MessageName]: (body: Req<N>, caller: Caller<N>) => Promise<Res<N>>;
+};
+
+export interface RouterOptions {
+  self: Self;
+  sites: readonly SiteInfo[];
+  handlers: Handlers;
+  /** Called for every accepted message (e.g. to push back the auto-lock). */
+  onAccepted?: (name: MessageName) => void;
+}
+
+export function createRouter({ self, sites, handlers, onAccepted }: RouterOptions) {
+  return async function route(message: unknown, sender: SenderLike): Promise<Result<unknown>> {
+    if (typeof message !== 'object' || message === null) return err('invalid', 'Not a Sparekey message.');
+    const { type, body } = message as { type?: unknown; body?: unknown };
+    if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type))
+      return err('invalid', 'Unknown message type.');
+    const name = type as MessageName;
+    const verdict = isContentMessage(name)
+      ? checkContentSender(sender, self, sites)
+      : checkPageSender(sender, self);
+    if (!verdict.ok) return err('not-allowed', `Refused: ${verdict.reason}.`);
+    let parsed: unknown;
+    try {
+      parsed = SCHEMAS[name](body ?? {}, 'body');
+    } catch (e) {
+      return err('invalid', e instanceof Error ? e.message : 'Malformed request.');
+    }
+    onAccepted?.(name);
+    try {
+      const caller =
+        verdict.kind === 'content'
+          ? { kind: 'content', origin: verdict.origin, tabId: verdict.tabId, site: verdict.site }
+          : { kind: 'page' };
+      const handler = handlers[name] as (b: unknown, c: unknown) => Promise<unknown>;
+      return ok(await handler(parsed, caller));
+    } catch (e) {
+      return { ok: false, error: toProtocolError(e) };
+    }
+  };
+}
