@@ -61,7 +61,7 @@ describe('deriveKey', () => {
   it('refuses 4 GiB of memory before allocating anything', async () => {
     const started = performance.now();
     await expect(deriveKey('password', somesalt, params(4 * 1024 * 1024, 1, 1))).rejects.toThrow(/Invalid KDF parameters: m/);
-    expect(performance.now() - started).toBeLessThan(50);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 
