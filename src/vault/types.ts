@@ -1,5 +1,6 @@
 // Plain data for the vault. Everything here is serialisable (structured-clone and JSON safe)
 // so it can be sealed into IndexedDB records and sent over runtime messages.
+import type { FormatId } from './formats/format';
 
 export type SiteId = string;
 
@@ -75,6 +76,8 @@ export interface Account {
   /** Exact origins this account's codes may be filled on. */
   origins: string[];
   policy: Policy;
+  /** How its codes look. Absent: the format named like the site, else 'generic'. */
+  format?: FormatId;
   createdAt: number;
   updatedAt: number;
 }

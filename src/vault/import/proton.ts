@@ -1,0 +1,14 @@
+import { protonFormat } from '../formats/proton';
+import { parseOnePerLine } from './one-per-line';
+import type { ImportParser } from './types';
+
+// proton_recovery_codes.txt: Proton's web client downloads `recoveryCodes.join('\r\n')`
+// (ProtonMail/WebClients, EnableTOTPModal.tsx): the codes and nothing else.
+const label = 'Proton recovery codes';
+
+export const protonImport: ImportParser = {
+  id: 'proton',
+  label,
+  fileName: /^proton_recovery_codes(?: ?\(\d+\))?\.txt$/i,
+  parse: (text) => parseOnePerLine(text, protonFormat, label),
+};

@@ -1,0 +1,37 @@
+// The vault core: plain data and pure rules. No browser API, no storage, no clock.
+export * from './types';
+export * from './errors';
+export * from './context';
+export { FORMATS, FORMAT_IDS, formatById, formatOf, isFormatId, type CodeFormat, type FormatId } from './formats';
+export { STATUS_RANK, TERMINAL, isActive, isTerminal } from './status';
+export { REASONS, ARRIVAL_REASON, type Reason } from './reasons';
+export { EVENT_KINDS } from './moves';
+export {
+  activeLimit,
+  codesOf,
+  counts,
+  findCode,
+  nextCode,
+  previewUse,
+  requiredInvalidations,
+  type CodeCounts,
+  type Invalidation,
+} from './policy';
+export {
+  RESOLUTIONS,
+  invalidate,
+  markRejected,
+  markUnconfirmed,
+  markUnusedByHand,
+  markUsed,
+  markUsedByHand,
+  release,
+  reserve,
+  resolveUnconfirmed,
+  type InvalidateOptions,
+  type ReserveOptions,
+  type Resolution,
+} from './transitions';
+export { mergeCodes, type MergeCtx, type MergeResult } from './merge';
+export { findCodes } from './paste';
+export * from './import/index';

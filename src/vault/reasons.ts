@@ -1,0 +1,34 @@
+import type { CodeSource } from './types';
+
+// Why a code moved, as written into its history and the event log.
+export const REASONS = {
+  captured: 'captured',
+  pasted: 'pasted',
+  imported: 'imported',
+  restored: 'restored',
+  addedByHand: 'added-by-hand',
+  reserved: 'reserved',
+  released: 'released',
+  accepted: 'accepted',
+  rejected: 'rejected',
+  noOutcome: 'no-outcome',
+  invalidated: 'invalidated',
+  /** Ordered policy: a code with a higher seq was used. */
+  invalidatedByUse: 'invalidated-by-use',
+  /** Max-active / single policy: a newer code arrived. */
+  invalidatedByNewer: 'invalidated-by-newer',
+  markedUsedByHand: 'marked-used-by-hand',
+  markedUnusedByHand: 'marked-unused-by-hand',
+  resolvedUsed: 'resolved-used',
+  resolvedRejected: 'resolved-rejected',
+  resolvedUnused: 'resolved-unused',
+} as const;
+export type Reason = (typeof REASONS)[keyof typeof REASONS];
+
+export const ARRIVAL_REASON: Readonly<Record<CodeSource, Reason>> = {
+  page: REASONS.captured,
+  paste: REASONS.pasted,
+  import: REASONS.imported,
+  restore: REASONS.restored,
+  manual: REASONS.addedByHand,
+};
