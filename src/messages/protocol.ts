@@ -111,12 +111,22 @@ export interface PendingCapture {
 export type ChallengeMode = 'backup' | 'app' | 'email' | 'unknown';
 export type Outcome = 'accepted' | 'rejected' | 'unknown';
 
+export interface AccountChoice {
+  accountId: string;
+  label: string;
+  left: number;
+}
+
 export interface Offer {
-  /** locked: show "Unlock Sparekey"; none: no account/codes for this site; ready: offer a code. */
-  state: 'locked' | 'none' | 'ready';
+  /**
+   * locked: show "Unlock Sparekey"; none: no codes for this site; ready: offer `accountId`;
+   * choose: several accounts fit and the login gave no hint, so the person picks from `choices`.
+   */
+  state: 'locked' | 'none' | 'ready' | 'choose';
   accountId?: string;
   label?: string;
   left: number;
+  choices?: AccountChoice[];
 }
 
 export interface FillGrant {

@@ -1,0 +1,49 @@
+// Which account a page may use, and new accounts for a site.
+import type { SiteInfo } from '../sites/types';
+import type { Account } from '../vault/types';
+import type { OpenVault } from './open-vault';
+
+/** '@Name ', 'name' and 'NAME' are the same X handle. */
+export function normalizeLabel(label: string): string {
+  return label.trim().replace(/^@/, '').toLowerCase();
+}
+
+/** Accounts of the caller's site that may be filled on its exact origin. */
+export function accountsFor(vault: OpenVault, site: SiteInfo, origin: string): Account[] {
+  return vault.allAccounts().filter((a) => a.site === site.id && a.origins.includes(origin));
+}
+
+export type Pick =
+  | { kind: 'one'; account: Account }
+  | { kind: 'none' }
+  | { kind: 'ambiguous'; accounts: Account[] };
+
+/**
+ * The login's identifier (typed at X's first step) picks the account when it matches a label;
+ * otherwise the only account with codes left; otherwise the person chooses.
+ */
+export function pickAccount(vault: OpenVault, candidates: Account[], hint?: string): Pick {
+  if (hint) {
+    const wanted = normalizeLabel(hint);
+    const named = candidates.find((a) => normalizeLabel(a.label) === wanted);
+    if (named) return { kind: 'one', account: named };
+  }
+  const withCodes = candidates.filter((a) => vault.next(a.id) !== undefined);
+  if (withCodes.length === 1) return { kind: 'one', account: withCodes[0]! };
+  if (withCodes.length > 1) return { kind: 'ambiguous', accounts: withCodes };
+  if (candidates.length === 1) return { kind: 'one', account: candidates[0]! };
+  return candidates.length ? { kind: 'ambiguous', accounts: candidates } : { kind: 'none' };
+}
+
+export function newAccount(site: SiteInfo, label: string, id: string, now: number): Account {
+  return {
+    id,
+    site: site.id,
+    label: label.trim() || site.name,
+    origins: [...site.origins],
+    policy: { ...site.policy },
+    format: site.format,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

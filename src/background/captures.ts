@@ -1,0 +1,59 @@
+// Codes seen on a site's backup-code page wait here until the person confirms — in the page's
+// banner or in the popup. They live in storage.session (memory-only, trusted contexts) so a worker
+// restart doesn't lose them, and never reach IndexedDB unconfirmed.
+import type { SiteInfo } from '../sites/types';
+import type { KeyValue } from './browser-storage';
+
+const SLOT = 'pendingCaptures';
+const MAX_AGE_MS = 60 * 60_000;
+
+export interface Capture {
+  id: string;
+  tabId: number;
+  origin: string;
+  site: SiteInfo['id'];
+  handle?: string;
+  codes: string[];
+  seenAt: number;
+}
+
+export class CaptureBox {
+  constructor(
+    private readonly store: KeyValue,
+    private readonly now: () => number,
+  ) {}
+
+  async all(): Promise<Capture[]> {
+    const list = (await this.store.get<Capture[]>(SLOT)) ?? [];
+    return list.filter((c) => this.now() - c.seenAt < MAX_AGE_MS);
+  }
+
+  /**
+   * One pending capture per tab. Codes seen later in the same tab for the same account (X shows
+   * one code at a time; "Generate a new code" shows the next) join it in the order they appeared,
+   * since X keeps up to five codes valid and generation order is what its rule depends on.
+   */
+  async put(capture: Capture): Promise<Capture> {
+    const list = await this.all();
+    const same = list.find(
+      (c) => c.tabId === capture.tabId && c.origin === capture.origin && c.handle === capture.handle,
+    );
+    const merged = same
+      ? { ...capture, id: same.id, codes: [...new Set([...same.codes, ...capture.codes])] }
+      : capture;
+    await this.store.set(SLOT, [...list.filter((c) => c.tabId !== capture.tabId), merged]);
+    return merged;
+  }
+
+  async get(id: string): Promise<Capture | undefined> {
+    return (await this.all()).find((c) => c.id === id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.store.set(SLOT, (await this.all()).filter((c) => c.id !== id));
+  }
+
+  async clear(): Promise<void> {
+    await this.store.remove(SLOT);
+  }
+}

@@ -1,0 +1,32 @@
+import type { FillGrant, Settings } from '../messages/protocol';
+import type { KeyValue } from './browser-storage';
+import type { Queue } from './queue';
+import type { Session } from './session';
+
+/** The browser as the handlers see it: small, so tests can fake it. */
+export interface TabsPort {
+  /** The tab's current URL, or undefined if it is gone or not visible to us. */
+  url(tabId: number): Promise<string | undefined>;
+  /** The focused window's active tab. */
+  active(): Promise<{ id: number; url?: string } | undefined>;
+  /** Asks the tab's top-frame content script to fill; resolves false if it could not. */
+  fill(tabId: number, grant: FillGrant & { autoSubmit: boolean }): Promise<boolean>;
+}
+
+export interface SettingsPort {
+  get(): Promise<Settings>;
+  set(patch: Partial<Settings>): Promise<Settings>;
+}
+
+export interface BackgroundDeps {
+  session: Session;
+  settings: SettingsPort;
+  tabs: TabsPort;
+  /** storage.session: pending captures survive a worker restart but not a browser restart. */
+  sessionStore: KeyValue;
+  queue: Queue;
+  now: () => number;
+  newId: () => string;
+  /** The vault's state or contents changed: refresh badges and pages. */
+  changed: () => void;
+}

@@ -1,0 +1,148 @@
+// Browsing and editing the vault from extension pages. Code values leave the worker only when a
+// page explicitly asks to reveal them.
+import type { AccountDetail, CodeView } from '../../messages/protocol';
+import { siteById } from '../../sites/index';
+import { formatOf } from '../../vault/formats';
+import { mergeCodes } from '../../vault/merge';
+import {
+  invalidate,
+  markUnusedByHand,
+  markUsedByHand,
+  resolveUnconfirmed,
+} from '../../vault/transitions';
+import type { Account, Code } from '../../vault/types';
+import type { BackgroundDeps } from '../deps';
+import { Refusal } from '../errors';
+import { newAccount, normalizeLabel } from '../accounts';
+import type { OpenVault } from '../open-vault';
+import type { Handlers } from '../router';
+
+const MASK = '••••';
+
+function codeView(account: Account, code: Code, reveal: boolean): CodeView {
+  const format = formatOf(account);
+  const used = [...code.history].reverse().find((h) => h.status === 'used');
+  const invalidatedBy = [...code.history].reverse().find((h) => h.status === 'invalidated')?.bySeq;
+  const view: CodeView = {
+    id: code.id,
+    seq: code.seq,
+    status: code.status,
+    source: code.source,
+    capturedAt: code.capturedAt,
+    masked: format.display(code.value).replace(/[^\s-]+/g, MASK),
+  };
+  if (reveal) view.value = format.display(code.value);
+  if (code.status === 'used' && used) {
+    view.usedAt = used.at;
+    if (used.origin) view.usedOrigin = used.origin;
+  }
+  if (code.status === 'invalidated' && invalidatedBy !== undefined) view.invalidatedBySeq = invalidatedBy;
+  return view;
+}
+
+export function detail(vault: OpenVault, accountId: string, reveal: readonly string[] = []): AccountDetail {
+  const account = vault.account(accountId);
+  return {
+    ...vault.summary(accountId),
+    origins: [...account.origins],
+    codes: vault.codesOf(accountId).map((c) => codeView(account, c, reveal.includes(c.id))),
+  };
+}
+
+export function accountHandlers(deps: BackgroundDeps) {
+  const ctx = () => ({ now: deps.now(), newId: deps.newId });
+  const vault = () => deps.session.unlocked();
+  const change = <T>(task: (v: OpenVault) => Promise<T>) =>
+    deps.queue(async () => {
+      const result = await task(await vault());
+      deps.changed();
+      return result;
+    });
+
+  return {
+    'accounts/list': async () => {
+      const v = await vault();
+      return v
+        .allAccounts()
+        .sort((a, b) => a.label.localeCompare(b.label))
+        .map((a) => v.summary(a.id));
+    },
+    'accounts/get': async ({ accountId, reveal }) => detail(await vault(), accountId, reveal),
+    'accounts/add': ({ site: siteId, label }) =>
+      change(async (v) => {
+        const site = siteById(siteId);
+        if (!site) throw new Refusal('invalid', `Sparekey doesn't know the site "${siteId}".`);
+        const wanted = normalizeLabel(label);
+        if (v.allAccounts().some((a) => a.site === site.id && normalizeLabel(a.label) === wanted))
+          throw new Refusal('conflict', `There is already a ${site.name} account called ${label}.`);
+        const account = newAccount(site, label, deps.newId(), deps.now());
+        await v.putAccount(account, [
+          { id: deps.newId(), at: deps.now(), kind: 'account-added', accountId: account.id },
+        ]);
+        return v.summary(account.id);
+      }),
+    'accounts/rename': ({ accountId, label }) =>
+      change(async (v) => {
+        const account = { ...v.account(accountId), label: label.trim(), updatedAt: deps.now() };
+        await v.putAccount(account, [
+          { id: deps.newId(), at: deps.now(), kind: 'account-renamed', accountId },
+        ]);
+        return v.summary(accountId);
+      }),
+    'accounts/delete': ({ accountId, confirmLabel }) =>
+      change(async (v) => {
+        const account = v.account(accountId);
+        if (confirmLabel !== account.label)
+          throw new Refusal('invalid', 'Type the account name exactly to confirm deleting it.');
+        await v.deleteAccount(accountId, [
+          { id: deps.newId(), at: deps.now(), kind: 'account-deleted', accountId },
+        ]);
+        return { deleted: accountId };
+      }),
+    'codes/add': ({ accountId, values, source }) =>
+      change(async (v) => {
+        const account = v.account(accountId);
+        const result = mergeCodes(account, v.codesOf(accountId), values, {
+          ...ctx(),
+          source,
+          batch: deps.newId(),
+        });
+        await v.apply(account, result);
+        return {
+          accountId,
+          added: result.added.length,
+          duplicates: result.duplicates,
+          invalid: result.invalid,
+          invalidated: result.invalidated.length,
+        };
+      }),
+    'codes/set-status': ({ accountId, codeId, status }) =>
+      change(async (v) => {
+        const account = v.account(accountId);
+        const codes = v.codesOf(accountId);
+        const code = codes.find((c) => c.id === codeId);
+        if (!code) throw new Refusal('not-found', 'No such code in this account.');
+        const c = ctx();
+        const result =
+          code.status === 'unconfirmed' && status !== 'invalidated'
+            ? resolveUnconfirmed(account, codes, codeId, status, c)
+            : status === 'used'
+              ? markUsedByHand(account, codes, codeId, c)
+              : status === 'unused'
+                ? markUnusedByHand(account, codes, codeId, c)
+                : status === 'invalidated'
+                  ? invalidate(account, codes, codeId, c)
+                  : (() => {
+                      throw new Refusal('conflict', 'Only a code whose outcome is unknown can be marked rejected.');
+                    })();
+        await v.apply(account, result);
+        return detail(v, accountId);
+      }),
+    'history/list': async ({ accountId, limit }) => {
+      const v = await vault();
+      const q: { accountId?: string; limit?: number } = { limit: limit ?? 500 };
+      if (accountId) q.accountId = accountId;
+      return (await v.store.loadEvents(q)).events;
+    },
+  } satisfies Partial<Handlers>;
+}

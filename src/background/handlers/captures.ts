@@ -1,0 +1,102 @@
+// Pending captures and fills started from extension pages (popup, keyboard command, context menu).
+import type { PendingCapture } from '../../messages/protocol';
+import { siteForOrigin } from '../../sites/index';
+import { release } from '../../vault/transitions';
+import { accountsFor, pickAccount } from '../accounts';
+import type { CaptureBox } from '../captures';
+import type { BackgroundDeps } from '../deps';
+import { Refusal } from '../errors';
+import { originOf } from '../sender';
+import type { Handlers } from '../router';
+import { grantNext, saveCapture } from './content';
+
+/**
+ * Fills a code into a tab's 2FA input through its content script. Shared by the popup, the
+ * keyboard command and the context menu, so all three pass the same checks as the inline chip:
+ * the tab must show an exact site origin, the account must belong to that origin, and the tab is
+ * checked again right before the code is released.
+ */
+export async function fillTab(
+  deps: BackgroundDeps,
+  tab: { id: number; url?: string } | undefined,
+  choice: { accountId?: string; codeId?: string } = {},
+): Promise<{ seq: number }> {
+  return deps.queue(async () => {
+    const origin = originOf(tab?.url);
+    const site = origin ? siteForOrigin(origin) : undefined;
+    if (!tab || !origin || !site) throw new Refusal('not-allowed', 'This tab is not a site Sparekey fills.');
+    const vault = await deps.session.unlocked();
+    const candidates = accountsFor(vault, site, origin);
+    const picked = choice.accountId
+      ? candidates.find((a) => a.id === choice.accountId)
+      : (() => {
+          const p = pickAccount(vault, candidates);
+          if (p.kind === 'ambiguous') throw new Refusal('conflict', 'Several accounts fit this tab: choose one.');
+          return p.kind === 'one' ? p.account : undefined;
+        })();
+    if (!picked) throw new Refusal('not-found', `No ${site.name} account in Sparekey for this tab.`);
+    if (originOf(await deps.tabs.url(tab.id)) !== origin)
+      throw new Refusal('not-allowed', 'The tab changed before the code could be filled.');
+    const grant = await grantNext(deps, vault, picked, tab.id, origin, choice.codeId);
+    const { autoSubmit } = await deps.settings.get();
+    const filled = await deps.tabs.fill(tab.id, { ...grant, autoSubmit }).catch(() => false);
+    if (!filled) {
+      // Nothing reached the page: the code goes back, unburnt.
+      const codes = vault.codesOf(picked.id);
+      const code = codes.find((c) => c.reservation?.id === grant.reservationId);
+      if (code) await vault.apply(picked, release(picked, codes, code.id, grant.reservationId, { now: deps.now(), newId: deps.newId }));
+      throw new Refusal('not-found', 'No two-factor code field on this tab to fill.');
+    }
+    deps.changed();
+    return { seq: grant.seq };
+  });
+}
+
+export function captureHandlers(deps: BackgroundDeps, captures: CaptureBox) {
+  return {
+    'captures/list': async (): Promise<PendingCapture[]> => {
+      const vault = deps.session.isUnlocked() ? await deps.session.unlocked() : undefined;
+      return (await captures.all()).map((c) => {
+        const known = new Set(
+          vault
+            ? vault
+                .allAccounts()
+                .filter((a) => a.site === c.site && a.label.toLowerCase() === (c.handle ?? '').toLowerCase())
+                .flatMap((a) => vault.codesOf(a.id).map((x) => x.value))
+            : [],
+        );
+        const p: PendingCapture = {
+          id: c.id,
+          tabId: c.tabId,
+          origin: c.origin,
+          site: c.site,
+          fresh: c.codes.filter((v) => !known.has(v)).length,
+          seenAt: c.seenAt,
+        };
+        if (c.handle) p.handle = c.handle;
+        return p;
+      });
+    },
+    'captures/save': ({ captureId }) =>
+      deps.queue(async () => {
+        const vault = await deps.session.unlocked();
+        const capture = await captures.get(captureId);
+        if (!capture) throw new Refusal('not-found', 'That capture is gone.');
+        const summary = await saveCapture(deps, vault, capture);
+        await captures.remove(captureId);
+        deps.changed();
+        return summary;
+      }),
+    'captures/dismiss': async ({ captureId }) => {
+      await captures.remove(captureId);
+      deps.changed();
+      return { dismissed: captureId };
+    },
+    'fill/active-tab': async ({ accountId, codeId }) => {
+      const choice: { accountId?: string; codeId?: string } = {};
+      if (accountId) choice.accountId = accountId;
+      if (codeId) choice.codeId = codeId;
+      return fillTab(deps, await deps.tabs.active(), choice);
+    },
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,206 @@
+// What a content script on a verified site origin may ask. The router has already checked that
+// the sender is our content script in a tab's top frame on an origin a site adapter lists; the
+// origin used below is the sender's, never anything from the message body.
+import type { CaptureSeen, FillGrant, Offer, Outcome } from '../../messages/protocol';
+import { siteById } from '../../sites/index';
+import type { SiteInfo } from '../../sites/types';
+import { formatById } from '../../vault/formats';
+import { mergeCodes } from '../../vault/merge';
+import { markRejected, markUnconfirmed, markUsed, reserve } from '../../vault/transitions';
+import type { Account, Code } from '../../vault/types';
+import { accountsFor, newAccount, normalizeLabel, pickAccount } from '../accounts';
+import type { Capture, CaptureBox } from '../captures';
+import type { BackgroundDeps } from '../deps';
+import { Refusal } from '../errors';
+import { originOf } from '../sender';
+import type { OpenVault } from '../open-vault';
+import type { ContentCaller, Handlers } from '../router';
+
+export function offerFor(vault: OpenVault, site: SiteInfo, origin: string, hint?: string): Offer {
+  const picked = pickAccount(vault, accountsFor(vault, site, origin), hint);
+  if (picked.kind === 'none') return { state: 'none', left: 0 };
+  if (picked.kind === 'ambiguous')
+    return {
+      state: 'choose',
+      left: picked.accounts.reduce((n, a) => n + vault.summary(a.id).left, 0),
+      choices: picked.accounts.map((a) => ({ accountId: a.id, label: a.label, left: vault.summary(a.id).left })),
+    };
+  const { account } = picked;
+  const left = vault.summary(account.id).left;
+  return { state: left > 0 ? 'ready' : 'none', accountId: account.id, label: account.label, left };
+}
+
+/** The tab must still show the caller's origin right before a code is released to it. */
+async function tabStillOn(deps: BackgroundDeps, caller: ContentCaller): Promise<void> {
+  if (originOf(await deps.tabs.url(caller.tabId)) !== caller.origin)
+    throw new Refusal('not-allowed', 'The tab left the page that asked for the code.');
+}
+
+/**
+ * Reserves the next code of `account` for one tab and returns its value. Under the ordered
+ * policy only one code of an account is out at a time: handing a second tab the next code would
+ * let X invalidate the first; the same tab asking again gets its own reservation back.
+ */
+export async function grantNext(
+  deps: BackgroundDeps,
+  vault: OpenVault,
+  account: Account,
+  tabId: number,
+  origin: string,
+  codeId?: string,
+): Promise<FillGrant> {
+  const codes = vault.codesOf(account.id);
+  const held = codes.find((c) => c.status === 'reserved');
+  if (held?.reservation?.tabId === tabId && held.reservation.origin === origin && (!codeId || codeId === held.id))
+    return grantOf(account, held);
+  if (held && account.policy.kind === 'ordered')
+    throw new Refusal(
+      'conflict',
+      `A backup code for ${account.label} is being used in another tab. Finish there, or resolve it in Sparekey.`,
+    );
+  const code = codeId ? codes.find((c) => c.id === codeId) : vault.next(account.id);
+  if (!code) throw new Refusal('not-found', `No backup codes left for ${account.label}.`);
+  const result = reserve(account, codes, code.id, { now: deps.now(), newId: deps.newId }, { tabId, origin });
+  await vault.apply(account, result);
+  const reserved = vault.codesOf(account.id).find((c) => c.id === code.id)!;
+  return grantOf(account, reserved);
+}
+
+function grantOf(account: Account, code: Code): FillGrant {
+  return { value: code.value, reservationId: code.reservation!.id, accountId: account.id, seq: code.seq };
+}
+
+/** Applies an outcome to a reservation, refusing one that belongs to another tab or origin. */
+export async function settleReservation(
+  deps: BackgroundDeps,
+  vault: OpenVault,
+  reservationId: string,
+  outcome: Outcome,
+  by?: { tabId: number; origin: string },
+): Promise<Account> {
+  const code = vault.findReservation(reservationId);
+  if (!code || code.status !== 'reserved') throw new Refusal('not-found', 'That fill is already settled.');
+  if (by && (code.reservation?.tabId !== by.tabId || code.reservation?.origin !== by.origin))
+    throw new Refusal('not-allowed', 'That fill belongs to another tab.');
+  const account = vault.account(code.accountId);
+  const codes = vault.codesOf(account.id);
+  const ctx = { now: deps.now(), newId: deps.newId };
+  const result =
+    outcome === 'accepted'
+      ? markUsed(account, codes, code.id, reservationId, ctx, by?.origin)
+      : outcome === 'rejected'
+        ? markRejected(account, codes, code.id, reservationId, ctx, by?.origin)
+        : markUnconfirmed(account, codes, code.id, reservationId, ctx);
+  await vault.apply(account, result);
+  return account;
+}
+
+/** Adds a confirmed capture to the account named by its handle (created on first save). */
+export async function saveCapture(deps: BackgroundDeps, vault: OpenVault, capture: Capture) {
+  const site = siteById(capture.site);
+  if (!site) throw new Refusal('invalid', 'Unknown site.');
+  const label = capture.handle ?? site.name;
+  let account = accountsFor(vault, site, capture.origin).find(
+    (a) => normalizeLabel(a.label) === normalizeLabel(label),
+  );
+  if (!account) {
+    account = newAccount(site, label, deps.newId(), deps.now());
+    await vault.putAccount(account, [{ id: deps.newId(), at: deps.now(), kind: 'account-added', accountId: account.id }]);
+  }
+  const result = mergeCodes(account, vault.codesOf(account.id), capture.codes, {
+    now: deps.now(),
+    newId: deps.newId,
+    source: 'page',
+    origin: capture.origin,
+    batch: deps.newId(),
+  });
+  await vault.apply(account, result);
+  return {
+    accountId: account.id,
+    added: result.added.length,
+    duplicates: result.duplicates,
+    invalid: result.invalid,
+    invalidated: result.invalidated.length,
+  };
+}
+
+function freshCount(vault: OpenVault, site: SiteInfo, origin: string, handle: string | undefined, codes: string[]) {
+  const account = accountsFor(vault, site, origin).find(
+    (a) => normalizeLabel(a.label) === normalizeLabel(handle ?? site.name),
+  );
+  const known = new Set(account ? vault.codesOf(account.id).map((c) => c.value) : []);
+  return { account, fresh: codes.filter((c) => !known.has(c)).length };
+}
+
+export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
+  const locked: Offer = { state: 'locked', left: 0 };
+  return {
+    'content/prompt-seen': async ({ accountHint }, caller) => {
+      if (!deps.session.isUnlocked() && (await deps.session.state()) !== 'unlocked') return locked;
+      return offerFor(await deps.session.unlocked(), caller.site, caller.origin, accountHint);
+    },
+    'content/request-fill': ({ accountHint, accountId }, caller) =>
+      deps.queue(async () => {
+        const vault = await deps.session.unlocked();
+        const candidates = accountsFor(vault, caller.site, caller.origin);
+        let account: Account | undefined;
+        if (accountId) account = candidates.find((a) => a.id === accountId);
+        else {
+          const picked = pickAccount(vault, candidates, accountHint);
+          if (picked.kind === 'ambiguous')
+            throw new Refusal('conflict', 'Several accounts fit this page: choose one.');
+          if (picked.kind === 'one') account = picked.account;
+        }
+        if (!account) throw new Refusal('not-found', `No ${caller.site.name} account in Sparekey for this page.`);
+        await tabStillOn(deps, caller);
+        const grant = await grantNext(deps, vault, account, caller.tabId, caller.origin);
+        deps.changed();
+        return grant;
+      }),
+    'content/report-outcome': ({ reservationId, outcome }, caller) =>
+      deps.queue(async () => {
+        const vault = await deps.session.unlocked();
+        const account = await settleReservation(deps, vault, reservationId, outcome, caller);
+        deps.changed();
+        return offerFor(vault, caller.site, caller.origin, account.label);
+      }),
+    'content/codes-seen': ({ codes, handle }, caller): Promise<CaptureSeen> =>
+      deps.queue(async () => {
+        const format = formatById(caller.site.format);
+        const values = [...new Set(codes.map((c) => format.normalize(c)).filter((c): c is string => c !== null))];
+        if (values.length === 0) throw new Refusal('invalid', 'No backup code of this site\'s format was seen.');
+        const capture: Capture = {
+          id: deps.newId(),
+          tabId: caller.tabId,
+          origin: caller.origin,
+          site: caller.site.id,
+          codes: values,
+          seenAt: deps.now(),
+        };
+        if (handle) capture.handle = handle;
+        if (!deps.session.isUnlocked() && (await deps.session.state()) !== 'unlocked') {
+          const kept = await captures.put(capture);
+          deps.changed();
+          return { state: 'locked', captureId: kept.id, fresh: kept.codes.length };
+        }
+        const vault = await deps.session.unlocked();
+        const { fresh } = freshCount(vault, caller.site, caller.origin, handle, values);
+        if (fresh === 0) return { state: 'ready', fresh: 0, label: handle ?? caller.site.name };
+        const kept = await captures.put(capture);
+        const pending = freshCount(vault, caller.site, caller.origin, handle, kept.codes);
+        deps.changed();
+        return { state: 'ready', captureId: kept.id, fresh: pending.fresh, label: handle ?? caller.site.name };
+      }),
+    'content/codes-save': ({ captureId }, caller) =>
+      deps.queue(async () => {
+        const vault = await deps.session.unlocked();
+        const capture = await captures.get(captureId);
+        if (!capture || capture.tabId !== caller.tabId || capture.origin !== caller.origin)
+          throw new Refusal('not-found', 'That capture is gone; reload the page to see the code again.');
+        const summary = await saveCapture(deps, vault, capture);
+        await captures.remove(captureId);
+        deps.changed();
+        return summary;
+      }),
+  } satisfies Partial<Handlers>;
+}

@@ -1,0 +1,166 @@
+// Lock state. The vault key exists in two places only while unlocked: this worker's memory and
+// storage.session (memory-only, trusted contexts), so a killed worker — Chrome's service worker,
+// Firefox's event page — comes back unlocked without asking again. Lock, auto-lock and a browser
+// restart leave neither. The passphrase itself is never kept.
+
+import type { IDBPDatabase } from 'idb';
+import {
+  DEFAULT_KDF,
+  createVault,
+  fromBase64,
+  parseVaultHeader,
+  rewrapVault,
+  toBase64,
+  unlockVault,
+  type KdfParams,
+} from '../crypto';
+import { createHeader, readHeader, VaultStore, type SparekeyDB } from '../store';
+import { estimateStrength } from '../passphrase/strength';
+import type { VaultState } from '../messages/protocol';
+import type { KeyValue } from './browser-storage';
+import { Refusal } from './errors';
+import { NO_FAILURES, recordFailure, waitRemaining, type ThrottleState } from './throttle';
+import { OpenVault } from './open-vault';
+
+const KEY_SLOT = 'vaultKey';
+const THROTTLE_SLOT = 'unlockFailures';
+
+export interface SessionDeps {
+  openDb: () => Promise<IDBPDatabase<SparekeyDB>>;
+  /** storage.session: holds the vault key while unlocked. */
+  keyCache: KeyValue;
+  /** storage.local: holds the wrong-passphrase counter (no secret). */
+  local: KeyValue;
+  now: () => number;
+  kdf?: KdfParams;
+}
+
+export class Session {
+  private vault: OpenVault | undefined;
+  private db: IDBPDatabase<SparekeyDB> | undefined;
+  private restoring: Promise<void> | undefined;
+
+  constructor(private readonly deps: SessionDeps) {}
+
+  private async database(): Promise<IDBPDatabase<SparekeyDB>> {
+    return (this.db ??= await this.deps.openDb());
+  }
+
+  /** After a worker restart: reopen with the cached key if the person had unlocked. */
+  restore(): Promise<void> {
+    return (this.restoring ??= this.restoreOnce());
+  }
+
+  private async restoreOnce(): Promise<void> {
+    const cached = await this.deps.keyCache.get<string>(KEY_SLOT);
+    if (!cached || this.vault) return;
+    try {
+      await this.open(fromBase64(cached));
+    } catch {
+      // A key that no longer opens this vault (wiped, restored): forget it, stay locked.
+      await this.deps.keyCache.remove(KEY_SLOT);
+    }
+  }
+
+  async state(): Promise<VaultState> {
+    await this.restore();
+    if (this.vault) return 'unlocked';
+    return (await readHeader(await this.database())) ? 'locked' : 'no-vault';
+  }
+
+  /** The open vault, or a 'locked' refusal. */
+  async unlocked(): Promise<OpenVault> {
+    await this.restore();
+    if (!this.vault) {
+      const exists = await readHeader(await this.database());
+      throw exists
+        ? new Refusal('locked', 'Sparekey is locked. Unlock it from the toolbar button.')
+        : new Refusal('no-vault', 'Sparekey has no vault yet. Open it from the toolbar to create one.');
+    }
+    return this.vault;
+  }
+
+  isUnlocked(): boolean {
+    return this.vault !== undefined;
+  }
+
+  async create(passphrase: string, confirm: string): Promise<void> {
+    if (passphrase !== confirm) throw new Refusal('mismatch', 'The two passphrases differ.');
+    const strength = estimateStrength(passphrase);
+    if (!strength.acceptable) throw new Refusal('weak-passphrase', strength.message);
+    const db = await this.database();
+    if (await readHeader(db)) throw new Refusal('vault-exists', 'A vault already exists. Unlock it instead.');
+    const { header, vaultKey } = await createVault(passphrase, this.deps.kdf ?? DEFAULT_KDF);
+    await createHeader(db, header);
+    await this.open(vaultKey);
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    await this.restore();
+    if (this.vault) return;
+    const db = await this.database();
+    const raw = await readHeader(db);
+    if (!raw) throw new Refusal('no-vault', 'There is no vault to unlock yet.');
+    const throttle = (await this.deps.local.get<ThrottleState>(THROTTLE_SLOT)) ?? NO_FAILURES;
+    const wait = waitRemaining(throttle, this.deps.now());
+    if (wait > 0)
+      throw new Refusal('throttled', `Too many wrong passphrases. Try again in ${Math.ceil(wait / 1000)} s.`, {
+        retryAfterMs: wait,
+      });
+    let key: Uint8Array;
+    try {
+      key = await unlockVault(parseVaultHeader(raw), passphrase);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'wrong-passphrase') {
+        const next = recordFailure(throttle, this.deps.now());
+        await this.deps.local.set(THROTTLE_SLOT, next);
+        const after = waitRemaining(next, this.deps.now());
+        throw new Refusal(
+          'wrong-passphrase',
+          after > 0
+            ? `Wrong passphrase. Wait ${Math.ceil(after / 1000)} s before the next try.`
+            : 'Wrong passphrase. Nothing was changed; try again.',
+          after > 0 ? { retryAfterMs: after } : {},
+        );
+      }
+      throw e;
+    }
+    await this.deps.local.remove(THROTTLE_SLOT);
+    await this.open(key);
+  }
+
+  private async open(key: Uint8Array): Promise<void> {
+    const vault = await OpenVault.load(new VaultStore(await this.database(), key));
+    this.vault = vault;
+    await this.deps.keyCache.set(KEY_SLOT, toBase64(key));
+  }
+
+  async lock(): Promise<void> {
+    this.vault = undefined;
+    this.restoring = Promise.resolve();
+    await this.deps.keyCache.remove(KEY_SLOT);
+  }
+
+  /**
+   * Re-wraps only the vault key: records stay as they are. The header is replaced in one put,
+   * so an interruption at any point leaves either the old or the new passphrase working.
+   */
+  async changePassphrase(current: string, next: string, confirm: string): Promise<void> {
+    const vault = await this.unlocked();
+    if (next !== confirm) throw new Refusal('mismatch', 'The two new passphrases differ.');
+    const strength = estimateStrength(next);
+    if (!strength.acceptable) throw new Refusal('weak-passphrase', strength.message);
+    const raw = await readHeader(await this.database());
+    const header = parseVaultHeader(raw);
+    let key: Uint8Array;
+    try {
+      key = await unlockVault(header, current);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'wrong-passphrase')
+        throw new Refusal('wrong-passphrase', 'The current passphrase is wrong. Nothing was changed.');
+      throw e;
+    }
+    const rewrapped = await rewrapVault(header, key, next, this.deps.kdf ?? header.kdf);
+    await vault.store.replaceHeader(rewrapped);
+  }
+}
