@@ -1,0 +1,261 @@
+// Debian Chromium through playwright-core (CDP), with the built extension loaded unpacked.
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROME_BUILD, MAPPED_HOSTS } from './config';
+import { findBrowser } from './browsers';
+import { describeShadowRoot, findInShadowRoots } from './shadow';
+import { snapshotBuild, type Snapshot } from './snapshot';
+import type { BrowserUnderTest, ClosedShadowRoot, ConsoleEntry, LaunchOptions, Role, TestPage, WaitOptions } from './types';
+import { waitUntil } from './util';
+
+interface CdpNode {
+  nodeName: string;
+  backendNodeId: number;
+  children?: CdpNode[];
+  shadowRoots?: (CdpNode & { shadowRootType?: 'open' | 'closed' | 'user-agent' })[];
+}
+
+/** The flags E2E.md proved on this machine, plus the host mapping to our server. */
+function chromiumArgs(extensionDir: string, server: LaunchOptions['server']): string[] {
+  const target = `127.0.0.1:${server.port}`;
+  const rules = [
+    ...MAPPED_HOSTS.map((host) => `MAP ${host} ${target}`),
+    `MAP *.x.com ${target}`,
+    `MAP *.twitter.com ${target}`,
+    // Everything else fails fast: nothing leaves the machine.
+    'MAP * ~NOTFOUND',
+  ];
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    `--host-resolver-rules=${rules.join(',')}`,
+    // ignoreHTTPSErrors alone does not cover the extension's own fetches or page service workers.
+    `--ignore-certificate-errors-spki-list=${server.spkiBase64}`,
+    '--no-proxy-server',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--no-default-browser-check',
+  ];
+}
+
+export async function launchChromium(options: LaunchOptions): Promise<BrowserUnderTest> {
+  const executablePath = findBrowser('chromium');
+  if (!executablePath) throw new Error('Chromium is missing: run ensureBrowsers() first (test/e2e/harness/browsers.ts).');
+  const started = Date.now();
+  const snapshot: Snapshot = snapshotBuild(options.extensionDir ?? CHROME_BUILD);
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext('', {
+      executablePath,
+      // headless: true is the new headless mode in Chromium 156, which loads extensions.
+      headless: !options.headed,
+      args: chromiumArgs(snapshot.dir, options.server),
+      viewport: { width: 1280, height: 800 },
+    });
+  } catch (error) {
+    snapshot.remove();
+    throw error;
+  }
+  // Generous but bounded: a click that cannot happen fails the test in 15 s, not 30.
+  context.setDefaultTimeout(15_000);
+  const extensionWorker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', {
+      predicate: (w) => w.url().startsWith('chrome-extension://'),
+      timeout: 15_000,
+    }));
+  const extensionId = new URL(extensionWorker.url()).host;
+  const extensionOrigin = `chrome-extension://${extensionId}`;
+  const launchMs = Date.now() - started;
+
+  // Worker lifecycle over CDP, from the blank page the persistent context opens with. Versions of
+  // our worker, by id, with their last runningStatus.
+  const blank = context.pages()[0] ?? (await context.newPage());
+  const lifecycle = await context.newCDPSession(blank);
+  const versions = new Map<string, string>();
+  lifecycle.on('ServiceWorker.workerVersionUpdated', (event) => {
+    for (const v of event.versions) {
+      if (v.scriptURL.startsWith(`${extensionOrigin}/`)) versions.set(v.versionId, v.runningStatus);
+    }
+  });
+  await lifecycle.send('ServiceWorker.enable');
+  await waitUntil(() => [...versions.values()].includes('running'), {
+    timeout: 10_000,
+    message: 'the extension service worker to be reported running',
+  });
+
+  const consoleLog: ConsoleEntry[] = [];
+  const pages = new Set<Page>();
+
+  const wrap = (page: Page): TestPage => {
+    pages.add(page);
+    const own: ConsoleEntry[] = [];
+    page.on('console', (m) => {
+      const entry = { type: m.type(), text: m.text(), url: page.url() };
+      own.push(entry);
+      consoleLog.push(entry);
+    });
+    page.on('close', () => pages.delete(page));
+    return new ChromiumPage(page, context, own);
+  };
+
+  return {
+    name: 'chromium',
+    extensionId,
+    extensionOrigin,
+    launchMs,
+    async openPage(url) {
+      const page = wrap(await context.newPage());
+      await page.goto(url);
+      return page;
+    },
+    async openPopup(path = 'popup.html') {
+      return this.openPage(`${extensionOrigin}/${path}`);
+    },
+    async stopBackground() {
+      const running = [...versions].filter(([, status]) => status !== 'stopped').map(([id]) => id);
+      // stopWorker on our versions only, so a page's own service worker (X registers one) lives on.
+      for (const versionId of running) await lifecycle.send('ServiceWorker.stopWorker', { versionId });
+      await waitUntil(() => [...versions.values()].every((status) => status === 'stopped'), {
+        timeout: 10_000,
+        message: 'the extension service worker to report runningStatus "stopped"',
+      });
+    },
+    async backgroundRunning() {
+      return [...versions.values()].some((status) => status === 'running' || status === 'starting');
+    },
+    console: () => [...consoleLog],
+    async close() {
+      await context.close().catch(() => undefined);
+      snapshot.remove();
+    },
+  };
+}
+
+class ChromiumPage implements TestPage {
+  readonly browser = 'chromium' as const;
+  #cdp: CDPSession | undefined;
+
+  constructor(
+    private readonly page: Page,
+    private readonly context: BrowserContext,
+    private readonly consoleLog: ConsoleEntry[],
+  ) {}
+
+  async goto(url: string) {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  async reload() {
+    await this.page.reload({ waitUntil: 'load' });
+  }
+
+  async url() {
+    return this.page.url();
+  }
+
+  async clickByRole(role: Role, name: string) {
+    await this.page.getByRole(role, { name, exact: true }).click();
+  }
+
+  async fillByRole(role: Role, name: string, text: string) {
+    await this.page.getByRole(role, { name, exact: true }).fill(text);
+  }
+
+  async hasRole(role: Role, name: string) {
+    return (await this.page.getByRole(role, { name, exact: true }).count()) > 0;
+  }
+
+  async textContent(selector?: string) {
+    return this.evaluate(
+      (sel: string | null) => (sel ? (document.querySelector(sel)?.textContent ?? '') : (document.body?.innerText ?? '')),
+      selector ?? null,
+    );
+  }
+
+  async waitForText(text: string | RegExp, options: WaitOptions = {}) {
+    await waitUntil(
+      async () => {
+        const body = await this.textContent();
+        return typeof text === 'string' ? body.includes(text) : text.test(body);
+      },
+      { message: `text ${String(text)} on ${this.page.url()}`, ...options },
+    );
+  }
+
+  async evaluate<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<Awaited<R>> {
+    // Playwright passes one argument; spread ours through an expression instead. CDP's
+    // Runtime.evaluate is not subject to the page's CSP, so extension pages accept it too.
+    return (await this.page.evaluate(`(${fn.toString()}).apply(null, ${JSON.stringify(args)})`)) as Awaited<R>;
+  }
+
+  async evaluateScript(source: string): Promise<unknown> {
+    return this.page.evaluate(source);
+  }
+
+  async waitFor<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, options: WaitOptions, ...args: A) {
+    return waitUntil(() => this.evaluate(fn, ...args), { message: `${fn.name || 'a predicate'} on ${this.page.url()}`, ...options });
+  }
+
+  async mouseClick(x: number, y: number) {
+    await this.page.mouse.click(x, y);
+  }
+
+  async closedShadowRoots(): Promise<ClosedShadowRoot[]> {
+    this.#cdp ??= await this.context.newCDPSession(this.page);
+    const cdp = this.#cdp;
+    // pierce: true makes CDP report closed shadow roots too. Frames' documents are left out: what
+    // we read is the top document, as in Firefox.
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const closed: number[] = [];
+    const walk = (node: CdpNode) => {
+      for (const shadow of node.shadowRoots ?? []) {
+        if (shadow.shadowRootType === 'closed') closed.push(shadow.backendNodeId);
+        walk(shadow);
+      }
+      for (const child of node.children ?? []) walk(child);
+    };
+    walk(root);
+    const result: ClosedShadowRoot[] = [];
+    for (const backendNodeId of closed) {
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId });
+      if (!object.objectId) continue;
+      try {
+        const { result: value, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+          objectId: object.objectId,
+          functionDeclaration: describeShadowRoot.toString(),
+          returnByValue: true,
+        });
+        if (exceptionDetails) throw new Error(`reading a closed shadow root failed: ${exceptionDetails.text}`);
+        result.push(JSON.parse(value.value as string) as ClosedShadowRoot);
+      } finally {
+        await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
+      }
+    }
+    return result;
+  }
+
+  async clickInClosedShadow(name: string | RegExp, options: WaitOptions = {}) {
+    const target = await waitUntil(async () => findInShadowRoots(await this.closedShadowRoots(), name), {
+      message: `${String(name)} in a closed shadow root on ${this.page.url()}`,
+      ...options,
+    });
+    await this.mouseClick(target.box.x + target.box.width / 2, target.box.y + target.box.height / 2);
+    return target;
+  }
+
+  async screenshot(path: string) {
+    await this.page.screenshot({ path });
+  }
+
+  console() {
+    return [...this.consoleLog];
+  }
+
+  async close() {
+    await this.#cdp?.detach().catch(() => undefined);
+    await this.page.close();
+  }
+}

@@ -1,0 +1,35 @@
+// Constants every part of the e2e harness agrees on: where things are, which hosts are mapped.
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const OUTPUT_DIR = path.join(REPO_ROOT, '.output');
+export const CHROME_BUILD = path.join(OUTPUT_DIR, 'chrome-mv3');
+export const FIREFOX_BUILD = path.join(OUTPUT_DIR, 'firefox-mv3');
+/** Screenshots and other artifacts (git-ignored). */
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test', 'artifacts');
+
+/**
+ * Hosts both browsers send to the local test server. The first three are the production origins
+ * the manifest names; the rest are lookalikes that must get nothing from the extension.
+ */
+export const MAPPED_HOSTS = [
+  'x.com',
+  'twitter.com',
+  'mobile.twitter.com',
+  'x.com.evil.test',
+  'twitter.com.evil.test',
+  'evil.test',
+] as const;
+
+/** Names the test certificate covers (MAPPED_HOSTS plus wildcards and loopback for curl/demo). */
+export const CERT_NAMES = [
+  ...MAPPED_HOSTS,
+  '*.x.com',
+  '*.twitter.com',
+  '*.evil.test',
+  'localhost',
+] as const;
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];

@@ -1,0 +1,332 @@
+// Debian Firefox ESR through puppeteer-core over WebDriver BiDi, with the built extension installed
+// as a temporary add-on.
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_BUILD, MAPPED_HOSTS } from './config';
+import { findBrowser, geckoIdOf } from './browsers';
+import { describeShadowRoot, findInShadowRoots } from './shadow';
+import { snapshotBuild } from './snapshot';
+import type { BrowserUnderTest, ClosedShadowRoot, ConsoleEntry, LaunchOptions, Role, TestPage, WaitOptions } from './types';
+import { waitUntil } from './util';
+
+/** The parts of puppeteer's BiDi internals we use; public getters, but not in its typings. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+interface BidiFrameInternals {
+  browsingContext: { id: string; navigate(url: string, wait?: 'none' | 'interactive' | 'complete'): Promise<void> };
+}
+interface RemoteNode {
+  type: string;
+  sharedId?: string;
+  value?: { shadowRoot?: RemoteNode | null; mode?: 'open' | 'closed' };
+}
+interface EvaluateResult {
+  type: 'success' | 'exception';
+  result?: { type: string; value?: unknown };
+  exceptionDetails?: { text: string };
+}
+
+const ACTION_TIMEOUT = 15_000;
+
+function firefoxPrefs(server: LaunchOptions['server'], geckoId: string, uuid: string, idleMs?: number) {
+  return {
+    // Our hosts resolve to loopback, and every other host too (the server answers 421), so
+    // nothing leaves the machine; 443 and 80 both go to the server's port.
+    'network.dns.localDomains': MAPPED_HOSTS.join(','),
+    'network.dns.forceResolve': '127.0.0.1',
+    'network.socket.forcePort': `443=${server.port};80=${server.port}`,
+    'network.proxy.type': 0,
+    // Pins the moz-extension UUID so the popup lives at moz-extension://<uuid>/popup.html.
+    'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+    ...(idleMs !== undefined ? { 'extensions.background.idle.timeout': idleMs } : {}),
+    'browser.shell.checkDefaultBrowser': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'app.update.enabled': false,
+  };
+}
+
+export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnderTest> {
+  const executablePath = findBrowser('firefox');
+  if (!executablePath) throw new Error('Firefox is missing: run ensureBrowsers() first (test/e2e/harness/browsers.ts).');
+  const started = Date.now();
+  const snapshot = snapshotBuild(options.extensionDir ?? FIREFOX_BUILD);
+  const geckoId = geckoIdOf(snapshot.dir);
+  const uuid = randomUUID();
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath,
+      headless: !options.headed,
+      protocol: 'webDriverBiDi',
+      // Needed to navigate to moz-extension:// and to read the background's state (chrome scope).
+      args: ['--remote-allow-system-access'],
+      acceptInsecureCerts: true,
+      defaultViewport: { width: 1280, height: 800 },
+      extraPrefsFirefox: firefoxPrefs(options.server, geckoId, uuid, options.backgroundIdleTimeoutMs),
+    });
+  } catch (error) {
+    snapshot.remove();
+    throw error;
+  }
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  try {
+    const installed = await browser.installExtension(snapshot.dir);
+    if (installed !== geckoId) throw new Error(`installed add-on id ${installed}, expected ${geckoId}`);
+  } catch (error) {
+    await browser.close();
+    snapshot.remove();
+    throw error;
+  }
+  const extensionOrigin = `moz-extension://${uuid}`;
+
+  // The background's state, read in the browser's chrome scope (--remote-allow-system-access).
+  // Extension.backgroundState is Firefox's own: "running" | "starting" | "suspending" | "stopped".
+  const chromeContext = async (): Promise<string> => {
+    const { result } = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+      result: { contexts: { context: string }[] };
+    };
+    const first = result.contexts[0];
+    if (!first) throw new Error('Firefox exposed no chrome browsing context (is --remote-allow-system-access set?)');
+    return first.context;
+  };
+  const privileged = async (expression: string): Promise<unknown> => {
+    const { result } = (await connection.send('script.evaluate', {
+      expression,
+      awaitPromise: true,
+      target: { context: await chromeContext() },
+    })) as { result: EvaluateResult };
+    if (result.type === 'exception') throw new Error(`chrome-scope evaluation failed: ${result.exceptionDetails?.text}`);
+    return result.result?.value;
+  };
+  const extensionExpr = `ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs")
+    .ExtensionParent.GlobalManager.getExtension(${JSON.stringify(geckoId)})`;
+  const backgroundState = async (): Promise<string> => {
+    const state = await privileged(`String((${extensionExpr})?.backgroundState)`);
+    if (typeof state !== 'string' || !['running', 'starting', 'suspending', 'stopped'].includes(state)) {
+      throw new Error(`unexpected Firefox backgroundState ${String(state)}: Firefox internals changed`);
+    }
+    return state;
+  };
+
+  await waitUntil(async () => (await backgroundState()) === 'running', {
+    timeout: 15_000,
+    message: 'the Firefox event page to start',
+  });
+  const launchMs = Date.now() - started;
+
+  const consoleLog: ConsoleEntry[] = [];
+  const newPage = async (): Promise<FirefoxPage> => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(ACTION_TIMEOUT);
+    const wrapped = new FirefoxPage(page, connection);
+    page.on('console', (m) => {
+      const entry = { type: m.type(), text: m.text(), url: page.url() };
+      wrapped.consoleLog.push(entry);
+      consoleLog.push(entry);
+    });
+    return wrapped;
+  };
+
+  return {
+    name: 'firefox',
+    extensionId: uuid,
+    extensionOrigin,
+    launchMs,
+    async openPage(url) {
+      const page = await newPage();
+      await page.goto(url);
+      return page;
+    },
+    async openPopup(path = 'popup.html') {
+      return this.openPage(`${extensionOrigin}/${path}`);
+    },
+    async stopBackground() {
+      if (options.backgroundIdleTimeoutMs !== undefined) {
+        // The real path: Firefox suspends the idle event page by itself.
+        await waitUntil(async () => (await backgroundState()) === 'stopped', {
+          timeout: options.backgroundIdleTimeoutMs + 15_000,
+          interval: 200,
+          message: `the event page to go idle (extensions.background.idle.timeout = ${options.backgroundIdleTimeoutMs} ms)`,
+        });
+        return;
+      }
+      // No idle timeout configured: ask Firefox to terminate it, as its idle timer would.
+      await privileged(`(async () => { await (${extensionExpr}).terminateBackground(); })()`);
+      await waitUntil(async () => (await backgroundState()) === 'stopped', {
+        timeout: 10_000,
+        message: 'the event page to stop after terminateBackground()',
+      });
+    },
+    async backgroundRunning() {
+      const state = await backgroundState();
+      return state === 'running' || state === 'starting';
+    },
+    console: () => [...consoleLog],
+    async close() {
+      await browser.close().catch(() => undefined);
+      snapshot.remove();
+    },
+  };
+}
+
+/** `::-p-aria([name="…"][role="…"])`; puppeteer's parser allows no escaping inside a quoted value. */
+function ariaSelector(role: Role, name: string): string {
+  const quote = name.includes('"') ? "'" : '"';
+  if (name.includes(quote)) throw new Error(`accessible name ${name} has both kinds of quote`);
+  return `::-p-aria([name=${quote}${name}${quote}][role="${role}"])`;
+}
+
+class FirefoxPage implements TestPage {
+  readonly browser = 'firefox' as const;
+  readonly consoleLog: ConsoleEntry[] = [];
+
+  constructor(
+    private readonly page: Page,
+    private readonly connection: BidiConnection,
+  ) {}
+
+  get #context(): BidiFrameInternals['browsingContext'] {
+    return (this.page.mainFrame() as unknown as BidiFrameInternals).browsingContext;
+  }
+
+  /**
+   * page.goto() never sees moz-extension:// pages' load event (E2E.md), so navigate over BiDi with
+   * wait "interactive" for every URL, then poll for readyState "complete".
+   */
+  async goto(url: string) {
+    await this.#context.navigate(url, 'interactive');
+    await this.#loaded(url);
+  }
+
+  async reload() {
+    const url = await this.url();
+    await this.connection.send('browsingContext.reload', { context: this.#context.id, wait: 'interactive' });
+    await this.#loaded(url);
+  }
+
+  async #loaded(url: string) {
+    await waitUntil(() => this.page.evaluate(() => document.readyState === 'complete'), {
+      timeout: ACTION_TIMEOUT,
+      message: `${url} to finish loading`,
+    });
+  }
+
+  async url() {
+    // puppeteer's page.url() stays about:blank after a BiDi navigation to moz-extension://.
+    try {
+      return await this.page.evaluate(() => location.href);
+    } catch {
+      return this.page.url();
+    }
+  }
+
+  async clickByRole(role: Role, name: string) {
+    await this.page.locator(ariaSelector(role, name)).setTimeout(ACTION_TIMEOUT).click();
+  }
+
+  async fillByRole(role: Role, name: string, text: string) {
+    await this.page.locator(ariaSelector(role, name)).setTimeout(ACTION_TIMEOUT).fill(text);
+  }
+
+  async hasRole(role: Role, name: string) {
+    const handle = await this.page.$(ariaSelector(role, name));
+    await handle?.dispose();
+    return handle !== null;
+  }
+
+  async textContent(selector?: string) {
+    return this.evaluate(
+      (sel: string | null) => (sel ? (document.querySelector(sel)?.textContent ?? '') : (document.body?.innerText ?? '')),
+      selector ?? null,
+    );
+  }
+
+  async waitForText(text: string | RegExp, options: WaitOptions = {}) {
+    await waitUntil(
+      async () => {
+        const body = await this.textContent();
+        return typeof text === 'string' ? body.includes(text) : text.test(body);
+      },
+      { message: `text ${String(text)}`, ...options },
+    );
+  }
+
+  async evaluate<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<Awaited<R>> {
+    return (await this.page.evaluate(fn as (...a: unknown[]) => unknown, ...args)) as Awaited<R>;
+  }
+
+  async evaluateScript(source: string): Promise<unknown> {
+    return this.page.evaluate(source);
+  }
+
+  async waitFor<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, options: WaitOptions, ...args: A) {
+    return waitUntil(() => this.evaluate(fn, ...args), { message: fn.name || 'a predicate', ...options });
+  }
+
+  async mouseClick(x: number, y: number) {
+    await this.page.mouse.click(x, y);
+  }
+
+  async #call(functionDeclaration: string, self: RemoteNode | undefined, serialize: boolean): Promise<EvaluateResult> {
+    const { result } = (await this.connection.send('script.callFunction', {
+      functionDeclaration,
+      awaitPromise: false,
+      target: { context: this.#context.id },
+      ...(self?.sharedId ? { this: { sharedId: self.sharedId } } : {}),
+      // includeShadowTree "all" is what exposes closed shadow roots to us.
+      ...(serialize ? { serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' } } : {}),
+    })) as { result: EvaluateResult };
+    if (result.type === 'exception') throw new Error(`BiDi callFunction failed: ${result.exceptionDetails?.text}`);
+    return result;
+  }
+
+  async closedShadowRoots(): Promise<ClosedShadowRoot[]> {
+    // WebDriver BiDi serializes each element's shadow root, closed ones included, as a node with a
+    // sharedId; calling a function with that node as `this` runs it against the closed root.
+    const closed: RemoteNode[] = [];
+    const visit = async (scope: RemoteNode | undefined, depth: number) => {
+      const listed = await this.#call(
+        scope ? 'function () { return Array.from(this.querySelectorAll("*")); }' : '() => Array.from(document.querySelectorAll("*"))',
+        scope,
+        true,
+      );
+      const nodes = (listed.result?.value ?? []) as RemoteNode[];
+      for (const node of nodes) {
+        const shadow = node.value?.shadowRoot;
+        if (!shadow?.sharedId) continue;
+        if (shadow.value?.mode === 'closed') closed.push(shadow);
+        if (depth < 5) await visit(shadow, depth + 1);
+      }
+    };
+    await visit(undefined, 0);
+    const roots: ClosedShadowRoot[] = [];
+    for (const shadow of closed) {
+      const described = await this.#call(describeShadowRoot.toString(), shadow, false);
+      roots.push(JSON.parse(described.result?.value as string) as ClosedShadowRoot);
+    }
+    return roots;
+  }
+
+  async clickInClosedShadow(name: string | RegExp, options: WaitOptions = {}) {
+    const target = await waitUntil(async () => findInShadowRoots(await this.closedShadowRoots(), name), {
+      message: `${String(name)} in a closed shadow root`,
+      ...options,
+    });
+    await this.mouseClick(target.box.x + target.box.width / 2, target.box.y + target.box.height / 2);
+    return target;
+  }
+
+  async screenshot(path: string) {
+    await this.page.screenshot({ path: path as `${string}.png` });
+  }
+
+  console() {
+    return [...this.consoleLog];
+  }
+
+  async close() {
+    await this.page.close();
+  }
+}

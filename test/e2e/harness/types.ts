@@ -1,0 +1,148 @@
+// The one driver interface both browsers implement, so each journey is written once and run in
+// Chromium (playwright-core over CDP) and Firefox ESR (puppeteer-core over WebDriver BiDi).
+import type { Page as PlaywrightPage } from 'playwright-core';
+import type { BrowserName } from './config';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One element inside a closed shadow root, as a person would perceive it. */
+export interface ShadowElement {
+  tag: string;
+  /** Explicit role attribute, or the implicit role of button/a[href]/input/… (best effort). */
+  role: string | null;
+  /** aria-label, else aria-labelledby's text, else the trimmed text content. */
+  name: string;
+  /** Trimmed textContent. */
+  text: string;
+  /** Viewport coordinates (CSS pixels), as getBoundingClientRect reports them. */
+  box: Box;
+  /** false when display:none / visibility:hidden / zero size. */
+  visible: boolean;
+  disabled: boolean;
+  attributes: Record<string, string>;
+}
+
+/** A closed shadow root in the page's top document, read from outside without the page's help. */
+export interface ClosedShadowRoot {
+  hostTag: string;
+  hostBox: Box;
+  /** Trimmed textContent of the whole shadow tree. */
+  text: string;
+  elements: ShadowElement[];
+}
+
+export interface WaitOptions {
+  /** Milliseconds; default 10,000. */
+  timeout?: number;
+  /** Poll interval in milliseconds; default 100. */
+  interval?: number;
+  /** Said in the timeout error, e.g. "the chip to appear". */
+  message?: string;
+}
+
+/** ARIA role names, as Playwright's getByRole takes them (puppeteer's ARIA selector takes the same). */
+export type Role = Parameters<PlaywrightPage['getByRole']>[0];
+
+export interface ConsoleEntry {
+  type: string;
+  text: string;
+  url: string;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  /** CSS selectors of the failing nodes. */
+  targets: string[];
+}
+
+export interface TestPage {
+  readonly browser: BrowserName;
+  /** Navigates and waits for the load event (extension pages in Firefox: for "interactive"). */
+  goto(url: string): Promise<void>;
+  reload(): Promise<void>;
+  /** The document's current URL (location.href, so in-page navigations count). */
+  url(): Promise<string>;
+  /** Waits until an element with this role and exact accessible name is actionable, then clicks it. */
+  clickByRole(role: Role, name: string): Promise<void>;
+  /** Waits for the element, then replaces its value with `text` as typed input. */
+  fillByRole(role: Role, name: string, text: string): Promise<void>;
+  /** Whether an element with this role and exact name exists right now (no waiting). */
+  hasRole(role: Role, name: string): Promise<boolean>;
+  /** textContent of the first match of `selector` (default: body's innerText); '' when absent. */
+  textContent(selector?: string): Promise<string>;
+  /** Polls the body's innerText until it contains `text` (or matches the RegExp). */
+  waitForText(text: string | RegExp, options?: WaitOptions): Promise<void>;
+  /**
+   * Runs `fn` in the page's main world and returns its (JSON-serialisable) result. `fn` is sent as
+   * source: it must not close over anything from the test.
+   */
+  evaluate<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<Awaited<R>>;
+  /**
+   * Evaluates raw script source as an expression in the page's main world (e.g. axe.min.js).
+   * Not subject to the page's CSP: it goes through the automation protocol.
+   */
+  evaluateScript(source: string): Promise<unknown>;
+  /** Polls `fn` in the page until it returns a truthy value, and returns that value. Survives navigations. */
+  waitFor<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, options: WaitOptions, ...args: A): Promise<Awaited<R>>;
+  /** A real, trusted mouse click (move, down, up) at viewport coordinates. */
+  mouseClick(x: number, y: number): Promise<void>;
+  /** Every closed shadow root in the top document, with texts and boxes, read from outside. */
+  closedShadowRoots(): Promise<ClosedShadowRoot[]>;
+  /**
+   * Finds an element in a closed shadow root by its name (exact string or RegExp) and clicks its
+   * centre with real mouse input. Returns what it clicked.
+   */
+  clickInClosedShadow(name: string | RegExp, options?: WaitOptions): Promise<ShadowElement>;
+  /** PNG of the viewport. */
+  screenshot(path: string): Promise<void>;
+  /** Console messages this page logged so far. */
+  console(): ConsoleEntry[];
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** The test server both browsers map MAPPED_HOSTS to. */
+  server: { port: number; spkiBase64: string };
+  /** Unpacked build to load; defaults to .output/<browser>-mv3. */
+  extensionDir?: string;
+  /**
+   * Firefox only: `extensions.background.idle.timeout` in ms. Needed for stopBackground() there;
+   * the event page then also dies by itself after this much idle time.
+   */
+  backgroundIdleTimeoutMs?: number;
+  /** Show the window (needs a display). Default false. */
+  headed?: boolean;
+}
+
+export interface BrowserUnderTest {
+  readonly name: BrowserName;
+  /** The extension's id (Chromium) / its pinned moz-extension UUID (Firefox). */
+  readonly extensionId: string;
+  /** chrome-extension://<id> or moz-extension://<uuid>, no trailing slash. */
+  readonly extensionOrigin: string;
+  /** Milliseconds from launch to the extension being loaded and its id known. */
+  readonly launchMs: number;
+  /** A new tab at `url`. */
+  openPage(url: string): Promise<TestPage>;
+  /** A new tab showing the extension's popup page (popup.html, or another extension page). */
+  openPopup(path?: string): Promise<TestPage>;
+  /**
+   * Kills the background: Chromium stops the service worker over CDP and waits for 'stopped';
+   * Firefox waits for the event page to go idle (needs backgroundIdleTimeoutMs at launch).
+   * Anything that messages the background afterwards wakes it again.
+   */
+  stopBackground(): Promise<void>;
+  /** Whether the background is running right now. */
+  backgroundRunning(): Promise<boolean>;
+  /** Console messages of every page opened so far. */
+  console(): ConsoleEntry[];
+  close(): Promise<void>;
+}
