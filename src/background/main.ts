@@ -1,8 +1,153 @@
-import { browser } from 'wxt/browser';
+// Browser glue for the background: real ports for the handlers, event wiring, nothing else.
+// Called from entrypoints/background.ts inside defineBackground's main(), never at import time.
+import { browser, type Browser } from 'wxt/browser';
+import { openVaultDb } from '../store';
+import { SITES, contentScriptMatches } from '../sites/index';
+import type { FillGrant, Settings } from '../messages/protocol';
+import { createHandlers } from './app';
+import { badgeFor } from './badge';
+import { restrictSessionStorage, storageArea } from './browser-storage';
+import type { BackgroundDeps, SettingsPort, TabsPort } from './deps';
+import { createIdSource } from './ids';
+import { createQueue } from './queue';
+import { reconcileAll, reconcileTab } from './reservations';
+import { createRouter } from './router';
+import { originOf } from './sender';
+import { Session } from './session';
+import { mergeSettings } from './settings';
+
+const AUTOLOCK_ALARM = 'sparekey-autolock';
+
+function settingsPort(): SettingsPort {
+  const local = storageArea('local');
+  return {
+    get: async () => mergeSettings(await local.get('settings')),
+    set: async (patch: Partial<Settings>) => {
+      const next = mergeSettings(await local.get('settings'), patch);
+      await local.set('settings', next);
+      return next;
+    },
+  };
+}
+
+const tabsPort: TabsPort = {
+  url: (tabId) => browser.tabs.get(tabId).then((t) => t.url, () => undefined),
+  active: async () => {
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id === undefined ? undefined : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
+  },
+  fill: async (tabId, grant: FillGrant & { autoSubmit: boolean }) => {
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'page/fill', body: grant }, { frameId: 0 })) as
+      | { filled?: boolean }
+      | undefined;
+    return reply?.filled === true;
+  },
+};
 
 export function startBackground(): void {
-  browser.runtime.onMessage.addListener((msg: unknown) => {
-    if ((msg as { type?: string })?.type === 'ping') return Promise.resolve({ ok: true, value: 'pong' });
-    return undefined;
+  const now = () => Date.now();
+  const session = new Session({
+    openDb: () => openVaultDb(),
+    keyCache: storageArea('session'),
+    local: storageArea('local'),
+    now,
   });
+  const settings = settingsPort();
+
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  const deps: BackgroundDeps = {
+    session,
+    settings,
+    tabs: tabsPort,
+    sessionStore: storageArea('session'),
+    queue: createQueue(),
+    now,
+    newId: createIdSource(now),
+    // Coalesce bursts of changes into one badge update and one nudge to the site tabs.
+    changed: () => {
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(() => void refresh(), 50);
+    },
+  };
+  const { handlers } = createHandlers(deps);
+
+  async function updateBadge(tab?: Browser.tabs.Tab): Promise<void> {
+    const target = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+    if (target?.id === undefined) return;
+    const vault = session.isUnlocked() ? await session.unlocked() : undefined;
+    const badge = badgeFor(vault, target.url);
+    await browser.action.setBadgeText({ tabId: target.id, text: badge.text });
+    if (badge.text)
+      await browser.action.setBadgeBackgroundColor({ tabId: target.id, color: badge.warn ? '#b91c1c' : '#0f766e' });
+  }
+
+  async function refresh(): Promise<void> {
+    const tabs = await browser.tabs.query({ url: contentScriptMatches() });
+    await Promise.all(
+      tabs.map(async (tab) => {
+        if (tab.id === undefined) return;
+        await updateBadge(tab).catch(() => undefined);
+        await browser.tabs
+          .sendMessage(tab.id, { type: 'page/refresh', body: {} }, { frameId: 0 })
+          .catch(() => undefined);
+      }),
+    );
+    await updateBadge().catch(() => undefined);
+  }
+
+  // Auto-lock: every accepted message pushes the alarm back (at most every 15 s).
+  let lastTouch = 0;
+  async function touch(): Promise<void> {
+    if (now() - lastTouch < 15_000 || !session.isUnlocked()) return;
+    lastTouch = now();
+    const { autoLockMinutes } = await settings.get();
+    await browser.alarms.create(AUTOLOCK_ALARM, { delayInMinutes: autoLockMinutes });
+  }
+
+  const route = createRouter({
+    self: { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/'))! },
+    sites: SITES,
+    handlers,
+    onAccepted: (name) => {
+      if (name === 'vault/lock') return;
+      void touch().catch(() => undefined);
+    },
+  });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    return route(message, sender).then(async (reply) => {
+      // Unlocking starts the idle clock; locking stops it.
+      if (reply.ok && typeof message === 'object' && message) {
+        const type = (message as { type?: string }).type;
+        if (type === 'vault/unlock' || type === 'vault/create') {
+          lastTouch = 0;
+          await touch().catch(() => undefined);
+          await reconcileAll(deps).catch(() => undefined);
+        }
+        if (type === 'vault/lock') await browser.alarms.clear(AUTOLOCK_ALARM);
+      }
+      return reply;
+    });
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== AUTOLOCK_ALARM) return;
+    void session.lock().then(() => deps.changed());
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void reconcileTab(deps, tabId, undefined).catch(() => undefined));
+  browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+    if (info.url !== undefined) void reconcileTab(deps, tabId, info.url).catch(() => undefined);
+    if (info.url !== undefined || info.status === 'complete') void updateBadge(tab).catch(() => undefined);
+  });
+  browser.tabs.onActivated.addListener(() => void updateBadge().catch(() => undefined));
+
+  void restrictSessionStorage().catch(() => undefined);
+  // A restarted worker reopens the vault from storage.session and settles reservations whose
+  // tabs went away while it was dead.
+  void session
+    .restore()
+    .then(() => reconcileAll(deps))
+    .then(() => updateBadge())
+    .catch(() => undefined);
 }

@@ -1,0 +1,20 @@
+// Composition: every handler of the protocol, built from injected deps. The browser glue
+// (main.ts) supplies real ports; tests supply fakes.
+import type { BackgroundDeps } from './deps';
+import type { Handlers } from './router';
+import { CaptureBox } from './captures';
+import { vaultHandlers } from './handlers/vault';
+import { accountHandlers } from './handlers/accounts';
+import { captureHandlers } from './handlers/captures';
+import { contentHandlers } from './handlers/content';
+
+export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; captures: CaptureBox } {
+  const captures = new CaptureBox(deps.sessionStore, deps.now);
+  const handlers: Handlers = {
+    ...vaultHandlers(deps),
+    ...accountHandlers(deps),
+    ...captureHandlers(deps, captures),
+    ...contentHandlers(deps, captures),
+  };
+  return { handlers, captures };
+}
