@@ -28,6 +28,8 @@ import { createReferee, handleKey } from './referee.mjs';
 import { pickLanguage, stringsFor } from './strings.mjs';
 
 export const MAIN_JS_PATH = '/responsive-web/client-web/main.js';
+/** The page strings live in a per-language script, as X's i18n bundles do (not inline in the page). */
+const I18N_PREFIX = '/responsive-web/client-web/i18n/';
 
 /** Paths the single-page app renders; which of them need a signed-in session. */
 const APP_ROUTES = new Map([
@@ -478,12 +480,15 @@ export function createReplica(options = {}) {
   function renderShell(lang, session) {
     const state = {
       lang,
-      strings: stringsFor(lang),
       session: session ? { handle: session.handle, name: session.displayName, id_str: idOf(session.handle) } : null,
       config: { stepDelayMs, toastMs },
     };
     const json = JSON.stringify(state).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-    return assets.shell.replaceAll('{{LANG}}', lang).replace('{{INITIAL_STATE}}', json).replace('{{MAIN_JS}}', MAIN_JS_PATH);
+    return assets.shell
+      .replaceAll('{{LANG}}', lang)
+      .replace('{{INITIAL_STATE}}', json)
+      .replace('{{I18N_JS}}', `${I18N_PREFIX}${lang}.js`)
+      .replace('{{MAIN_JS}}', MAIN_JS_PATH);
   }
 
   async function handleAsync(req, res) {
@@ -537,6 +542,12 @@ export function createReplica(options = {}) {
     // ---- assets
     if (path === MAIN_JS_PATH && (method === 'GET' || method === 'HEAD')) {
       return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8' }, method === 'HEAD' ? '' : assets.mainJs);
+    }
+    if (path.startsWith(I18N_PREFIX) && path.endsWith('.js') && (method === 'GET' || method === 'HEAD')) {
+      const lang = path.slice(I18N_PREFIX.length, -3);
+      if (pickLanguage(lang) !== lang) return notFound(res);
+      const js = `self.__replicaI18n=${JSON.stringify(stringsFor(lang))};\n`;
+      return send(res, 200, { 'content-type': 'text/javascript; charset=utf-8' }, method === 'HEAD' ? '' : js);
     }
     if (path === '/favicon.ico' || path === '/i/js_inst') return send(res, 204, {}, '');
 

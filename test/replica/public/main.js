@@ -23,7 +23,7 @@
 
   var STATE = window.__INITIAL_STATE__ || {};
   var LANG = STATE.lang || 'en';
-  var S = STATE.strings || {};
+  var S = self.__replicaI18n || {};
   var CONFIG = STATE.config || {};
   var session = STATE.session || null;
   var root = document.getElementById('react-root');
