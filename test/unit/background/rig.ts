@@ -1,0 +1,126 @@
+// A background with fakes at its edges: fake-indexeddb for the store, maps for storage.session and
+// storage.local, a scripted tabs port. `restart()` builds a fresh background over the same storage,
+// as when the browser kills and revives the worker: memory is gone, storage remains.
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openVaultDb } from '../../../src/store';
+import { createHandlers } from '../../../src/background/app';
+import { createRouter } from '../../../src/background/router';
+import { createQueue } from '../../../src/background/queue';
+import { createIdSource } from '../../../src/background/ids';
+import { Session } from '../../../src/background/session';
+import { mergeSettings } from '../../../src/background/settings';
+import type { KeyValue } from '../../../src/background/browser-storage';
+import type { BackgroundDeps, TabsPort } from '../../../src/background/deps';
+import type { SenderLike } from '../../../src/background/sender';
+import { SITES } from '../../../src/sites/index';
+import type { FillGrant, MessageName, Req, Res, Result, Settings } from '../../../src/messages/protocol';
+import { FAST_KDF } from '../crypto/helpers';
+
+export const PASS = 'mauve tractor quietly bends';
+export const SELF = { id: 'sparekey-test', origin: 'chrome-extension://sparekey-test' };
+export const POPUP: SenderLike = { id: SELF.id, url: `${SELF.origin}/popup.html` };
+
+export function memoryKv(): KeyValue & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    get: async <T>(k: string) => structuredClone(data.get(k)) as T | undefined,
+    set: async (k, v) => void data.set(k, structuredClone(v)),
+    remove: async (k) => void data.delete(k),
+  };
+}
+
+/** A tab at a URL; tests move and close tabs to exercise the re-checks. */
+export class FakeTabs implements TabsPort {
+  urls = new Map<number, string>();
+  activeTab: number | undefined;
+  fills: Array<{ tabId: number; grant: FillGrant & { autoSubmit: boolean } }> = [];
+  fillWorks = true;
+  async url(tabId: number) {
+    return this.urls.get(tabId);
+  }
+  async active() {
+    if (this.activeTab === undefined) return undefined;
+    const url = this.urls.get(this.activeTab);
+    return url ? { id: this.activeTab, url } : { id: this.activeTab };
+  }
+  async fill(tabId: number, grant: FillGrant & { autoSubmit: boolean }) {
+    this.fills.push({ tabId, grant });
+    return this.fillWorks;
+  }
+}
+
+export function contentSender(tabId: number, url: string, frameId = 0): SenderLike {
+  return { id: SELF.id, url, frameId, tab: { id: tabId, url } };
+}
+
+export interface Rig {
+  send<N extends MessageName>(type: N, body: Req<N>, sender?: SenderLike): Promise<Result<Res<N>>>;
+  /** Like send, but fails the test unless the reply is ok. */
+  ok<N extends MessageName>(type: N, body: Req<N>, sender?: SenderLike): Promise<Res<N>>;
+  deps: BackgroundDeps;
+  tabs: FakeTabs;
+  session: KeyValue & { data: Map<string, unknown> };
+  local: KeyValue & { data: Map<string, unknown> };
+  factory: IDBFactory;
+  clock: { now: number };
+  changes: number;
+  restart(): Rig;
+}
+
+export function makeRig(
+  shared: { factory?: IDBFactory; session?: ReturnType<typeof memoryKv>; local?: ReturnType<typeof memoryKv>; tabs?: FakeTabs; clock?: { now: number } } = {},
+): Rig {
+  const factory = shared.factory ?? new IDBFactory();
+  const session = shared.session ?? memoryKv();
+  const local = shared.local ?? memoryKv();
+  const tabs = shared.tabs ?? new FakeTabs();
+  const clock = shared.clock ?? { now: Date.UTC(2026, 10, 22, 9) };
+  const now = () => clock.now;
+  let settings: Settings = mergeSettings(undefined);
+  const rig = { changes: 0 } as Rig;
+  const deps: BackgroundDeps = {
+    session: new Session({ openDb: () => openVaultDb({ indexedDB: factory }), keyCache: session, local, now, kdf: FAST_KDF }),
+    settings: {
+      get: async () => settings,
+      set: async (patch) => (settings = mergeSettings(settings, patch)),
+    },
+    tabs,
+    sessionStore: session,
+    queue: createQueue(),
+    now,
+    newId: createIdSource(now),
+    changed: () => void (rig.changes += 1),
+  };
+  const { handlers } = createHandlers(deps);
+  const route = createRouter({ self: SELF, sites: SITES, handlers });
+  Object.assign(rig, {
+    deps,
+    tabs,
+    session,
+    local,
+    factory,
+    clock,
+    send: (type: MessageName, body: unknown, sender: SenderLike = POPUP) => route({ type, body }, sender),
+    async ok(type: MessageName, body: unknown, sender: SenderLike = POPUP) {
+      const reply = await route({ type, body }, sender);
+      if (!reply.ok) throw new Error(`${type} failed: ${reply.error.code}: ${reply.error.message}`);
+      return reply.value;
+    },
+    restart: () => makeRig({ factory, session, local, tabs, clock }),
+  });
+  return rig;
+}
+
+/** A vault with one X account holding `codes` (12-character X codes). */
+export async function rigWithX(codes: string[], label = '@alice'): Promise<{ rig: Rig; accountId: string }> {
+  const rig = makeRig();
+  await rig.ok('vault/create', { passphrase: PASS, confirm: PASS });
+  const account = await rig.ok('accounts/add', { site: 'x', label });
+  await rig.ok('codes/add', { accountId: account.id, values: codes, source: 'paste' });
+  return { rig, accountId: account.id };
+}
+
+export const X_CODES = ['aaaa1111bbbb', 'cccc2222dddd', 'eeee3333ffff', 'gggg4444hhhh', 'iiii5555jjjj'];
+export const LOGIN = 'https://x.com/i/flow/login';
