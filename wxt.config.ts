@@ -27,7 +27,13 @@ export default defineConfig({
     name: 'Sparekey',
     description:
       'Keeps your two-factor backup codes in an encrypted vault and offers the right one when you are locked out.',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'contextMenus'],
+    commands: {
+      'fill-next-code': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Fill next backup code',
+      },
+    },
     host_permissions: hostPermissions(),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Sparekey', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },

@@ -15,6 +15,7 @@ import { createRouter } from './router';
 import { originOf } from './sender';
 import { Session } from './session';
 import { mergeSettings } from './settings';
+import { wireOutsideFill } from './outside-fill';
 
 const AUTOLOCK_ALARM = 'sparekey-autolock';
 
@@ -141,6 +142,8 @@ export function startBackground(): void {
     if (info.url !== undefined || info.status === 'complete') void updateBadge(tab).catch(() => undefined);
   });
   browser.tabs.onActivated.addListener(() => void updateBadge().catch(() => undefined));
+
+  wireOutsideFill(deps);
 
   void restrictSessionStorage().catch(() => undefined);
   // A restarted worker reopens the vault from storage.session and settles reservations whose
