@@ -61,6 +61,20 @@ const STOP_WORDS = new Set([
   'twofactor', 'verification', 'authentication', 'authenticator',
 ]);
 
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word.toLowerCase());
+}
+
+export type LetterCase = 'lower' | 'upper' | 'mixed' | 'none';
+
+/** 'lower', 'upper', 'mixed' (a Capitalised word) or 'none' (digits only). */
+export function letterCase(word: string): LetterCase {
+  const lower = /[a-z]/.test(word);
+  const upper = /[A-Z]/.test(word);
+  if (lower && upper) return 'mixed';
+  return lower ? 'lower' : upper ? 'upper' : 'none';
+}
+
 export interface Plausibility {
   /** The candidate as written (case kept), its groups if it was spaced or hyphenated. */
   groups: readonly string[];
@@ -82,7 +96,7 @@ export function plausible({ groups, ownLine, digitsOnly = false }: Plausibility)
   if (hasDigit && hasLetter) return true;
   if (hasDigit) return digitsOnly;
   if (!ownLine || joined !== joined.toLowerCase()) return false;
-  return !groups.some((g) => STOP_WORDS.has(g.toLowerCase())) && !STOP_WORDS.has(joined.toLowerCase());
+  return !groups.some(isStopWord) && !isStopWord(joined);
 }
 
 export function unique(values: Iterable<string>): string[] {

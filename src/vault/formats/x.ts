@@ -1,5 +1,16 @@
 import type { CodeFormat } from './format';
-import { coversLine, isAlnum, lineTokens, plausible, splitLines, unique, type Token } from './scan';
+import {
+  coversLine,
+  isAlnum,
+  isStopWord,
+  letterCase,
+  lineTokens,
+  plausible,
+  splitLines,
+  unique,
+  type LetterCase,
+  type Token,
+} from './scan';
 
 // X shows a backup code as letters and digits in groups of four separated by spaces. Twelve
 // characters is likely but unverified, so 8–16 are accepted once the spaces are gone.
@@ -15,14 +26,24 @@ function display(value: string): string {
   return (value.match(/.{1,4}/g) ?? []).join(' ');
 }
 
-/** Next tokens continue a spaced run when one plain space (or NBSP) separates 4-char words. */
-function joinsRun(line: string, prev: Token, next: Token): boolean {
-  const gap = line.slice(prev.end, next.start);
-  return !prev.closes && !next.opens && (gap === ' ' || gap === '\u00a0') && isGroup(next);
+/**
+ * A 4-character word that can be part of a spaced code. A Capitalised word ("Call") or a common
+ * word ("code") is text, so "Call 0800 1234 5678" is no code.
+ */
+function isGroup(t: Token): boolean {
+  return t.clean.length === GROUP && isAlnum(t.clean) && letterCase(t.clean) !== 'mixed' && !isStopWord(t.clean);
 }
 
-function isGroup(t: Token): boolean {
-  return t.clean.length === GROUP && isAlnum(t.clean);
+/**
+ * The next word continues a spaced run when one plain space (or NBSP) separates them, nothing
+ * punctuates the join, and it is written in the same case (X shows codes in lowercase; a person
+ * may retype one in capitals, but not half of it).
+ */
+function joinsRun(line: string, prev: Token, next: Token, runCase: LetterCase): boolean {
+  const gap = line.slice(prev.end, next.start);
+  const nextCase = letterCase(next.clean);
+  const sameCase = runCase === 'none' || nextCase === 'none' || nextCase === runCase;
+  return !prev.closes && !next.opens && (gap === ' ' || gap === '\u00a0') && isGroup(next) && sameCase;
 }
 
 /**
@@ -49,8 +70,12 @@ function findAll(text: string): string[] {
     while (i < tokens.length) {
       const first = tokens[i]!;
       let j = i + 1;
-      if (isGroup(first) && !first.closes) {
-        while (j < tokens.length && joinsRun(line, tokens[j - 1]!, tokens[j]!)) j++;
+      if (isGroup(first)) {
+        let runCase = letterCase(first.clean);
+        while (j < tokens.length && joinsRun(line, tokens[j - 1]!, tokens[j]!, runCase)) {
+          if (runCase === 'none') runCase = letterCase(tokens[j]!.clean);
+          j++;
+        }
       }
       if (j - i >= 2) {
         const groups = tokens.slice(i, j).map((t) => t.clean);
