@@ -9,7 +9,7 @@ import { VaultError, codeRef } from './errors';
 import { applyMoves, settle, type Move } from './moves';
 import { findCode } from './policy';
 import { REASONS } from './reasons';
-import type { Account, Code, CodeStatus, Reservation } from './types';
+import { CODE_STATUSES, type Account, type Code, type CodeStatus, type Reservation } from './types';
 
 function refuse(code: Code, action: string, allowed: readonly CodeStatus[]): never {
   throw new VaultError(
@@ -162,8 +162,7 @@ export function invalidate(
 
 // ---- a person's corrections, recorded as manual -----------------------------------------------
 
-const ALL_BUT = (status: CodeStatus): CodeStatus[] =>
-  (['unused', 'reserved', 'unconfirmed', 'used', 'rejected', 'invalidated'] as const).filter((s) => s !== status);
+const ALL_BUT = (status: CodeStatus): CodeStatus[] => CODE_STATUSES.filter((s) => s !== status);
 
 /** The person used this code themselves. Under the ordered policy this invalidates older codes. */
 export function markUsedByHand(account: Account, codes: readonly Code[], codeId: string, ctx: VaultCtx): TransitionResult {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findCodes } from '../../../src/vault/index';
+import { FORMATS, FORMAT_IDS, findCodes } from '../../../src/vault/index';
 
 describe('findCodes for X', () => {
   it('finds nothing in the words around a code field', () => {
@@ -71,5 +72,23 @@ describe('findCodes for X, case and common words', () => {
   it('does not take a common word as part of a code', () => {
     expect(findCodes('your code 4821 9930', 'x')).toEqual([]);
     expect(findCodes('code: 4k21 99x0 ab12', 'x')).toEqual(['4k2199x0ab12']);
+  });
+});
+
+describe('findCodes on any text', () => {
+  it('returns only normalised codes of the format, each once, for every format', () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 300 }),
+      fc
+        .array(fc.oneof(fc.stringMatching(/^[a-z0-9]{4}( [a-z0-9]{4}){0,4}$/), fc.string({ maxLength: 12 })), { maxLength: 12 })
+        .map((parts) => parts.join(' ')),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...FORMAT_IDS), text, (id, t) => {
+        const found = findCodes(t, id);
+        return new Set(found).size === found.length && found.every((v) => FORMATS[id].normalize(v) === v);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
