@@ -12,8 +12,8 @@ export interface Token {
   closes: boolean;
 }
 
-const LEADING = /^[([{"'“‘«<]+/u;
-const TRAILING = /[)\]}"'”’»>.,;:!?]+$/u;
+const OPENERS = new Set('([{"\'“‘«<');
+const CLOSERS = new Set(')]}"\'”’»>.,;:!?');
 const LIST_MARKER = /^(?:[-*•·–]|\(?\d{1,3}[.)])$/u;
 
 export function splitLines(text: string): string[] {
@@ -24,11 +24,15 @@ export function lineTokens(line: string): Token[] {
   const tokens: Token[] = [];
   for (const m of line.matchAll(/\S+/gu)) {
     const word = m[0];
-    const lead = LEADING.exec(word)?.[0].length ?? 0;
-    const rest = word.slice(lead);
-    const trail = TRAILING.exec(rest)?.[0].length ?? 0;
+    // Plain loops, not regexes: a trailing-punctuation regex backtracks quadratically on
+    // a long word such as "....x".
+    let lead = 0;
+    while (lead < word.length && OPENERS.has(word[lead]!)) lead++;
+    let end = word.length;
+    while (end > lead && CLOSERS.has(word[end - 1]!)) end--;
+    const trail = word.length - end;
     tokens.push({
-      clean: rest.slice(0, rest.length - trail),
+      clean: word.slice(lead, end),
       start: m.index,
       end: m.index + word.length,
       opens: lead > 0,

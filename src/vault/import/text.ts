@@ -32,8 +32,15 @@ export function stripListMarker(line: string): string {
   return line.replace(/^(?:[-*•·–]|\(?\d{1,3}[.)])\s+/u, '');
 }
 
-const EMAIL = /[^\s()<>@,;:"[\]]+@[^\s()<>@,;:"[\]]+\.[^\s()<>@,;:"[\].]+/u;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/u;
 
+/** The first e-mail address among the words of `text` ("(sam@example.com)" included). */
 export function findEmail(text: string): string | undefined {
-  return EMAIL.exec(text)?.[0];
+  if (!text.includes('@')) return undefined;
+  // Word by word with an anchored pattern: an unanchored one backtracks quadratically.
+  for (const word of text.split(/[\s()<>,;:"[\]]+/u)) {
+    const candidate = word.replace(/[.!?]+$/u, '');
+    if (EMAIL.test(candidate)) return candidate;
+  }
+  return undefined;
 }
