@@ -87,18 +87,19 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
   });
 
   const consoleLog: ConsoleEntry[] = [];
-  const pages = new Set<Page>();
+  const pages = new Set<TestPage>();
 
   const wrap = (page: Page): TestPage => {
-    pages.add(page);
     const own: ConsoleEntry[] = [];
     page.on('console', (m) => {
       const entry = { type: m.type(), text: m.text(), url: page.url() };
       own.push(entry);
       consoleLog.push(entry);
     });
-    page.on('close', () => pages.delete(page));
-    return new ChromiumPage(page, context, own);
+    const wrapped = new ChromiumPage(page, context, own);
+    pages.add(wrapped);
+    page.on('close', () => pages.delete(wrapped));
+    return wrapped;
   };
 
   return {
@@ -126,6 +127,7 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
     async backgroundRunning() {
       return [...versions.values()].some((status) => status === 'running' || status === 'starting');
     },
+    pages: () => [...pages],
     console: () => [...consoleLog],
     async close() {
       await context.close().catch(() => undefined);

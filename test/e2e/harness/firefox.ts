@@ -117,10 +117,13 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
   const launchMs = Date.now() - started;
 
   const consoleLog: ConsoleEntry[] = [];
+  const pages = new Set<TestPage>();
   const newPage = async (): Promise<FirefoxPage> => {
     const page = await browser.newPage();
     page.setDefaultTimeout(ACTION_TIMEOUT);
     const wrapped = new FirefoxPage(page, connection);
+    pages.add(wrapped);
+    page.on('close', () => pages.delete(wrapped));
     page.on('console', (m) => {
       const entry = { type: m.type(), text: m.text(), url: page.url() };
       wrapped.consoleLog.push(entry);
@@ -163,6 +166,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
       const state = await backgroundState();
       return state === 'running' || state === 'starting';
     },
+    pages: () => [...pages],
     console: () => [...consoleLog],
     async close() {
       await browser.close().catch(() => undefined);

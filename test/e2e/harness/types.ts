@@ -142,6 +142,8 @@ export interface BrowserUnderTest {
   stopBackground(): Promise<void>;
   /** Whether the background is running right now. */
   backgroundRunning(): Promise<boolean>;
+  /** Pages opened through this object and not yet closed. */
+  pages(): TestPage[];
   /** Console messages of every page opened so far. */
   console(): ConsoleEntry[];
   close(): Promise<void>;

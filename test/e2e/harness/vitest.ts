@@ -1,0 +1,71 @@
+// Vitest glue: one server and ONE browser per describe block (so per test file and browser),
+// pages closed after each test, a screenshot of every open page when a test fails.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { ARTIFACTS_DIR, type BrowserName } from './config';
+import { fixtureSite } from './fixture-site';
+import { launchBrowser } from './index';
+import { startServer, type RequestHandler, type TestServer } from './server';
+import type { BrowserUnderTest } from './types';
+
+export interface UseBrowserOptions {
+  /** What the server answers at https://x.com/… and the other mapped hosts; default fixtureSite. */
+  handler?: RequestHandler;
+  /** Firefox's extensions.background.idle.timeout (ms); see LaunchOptions. */
+  backgroundIdleTimeoutMs?: number;
+}
+
+export interface BrowserFixture {
+  readonly browser: BrowserUnderTest;
+  readonly server: TestServer;
+}
+
+export function useBrowser(name: BrowserName, options: UseBrowserOptions = {}): BrowserFixture {
+  let server: TestServer | undefined;
+  let browser: BrowserUnderTest | undefined;
+
+  beforeAll(async () => {
+    server = await startServer({ handler: options.handler ?? fixtureSite });
+    const launch: Parameters<typeof launchBrowser>[1] = { server };
+    if (options.backgroundIdleTimeoutMs !== undefined) launch.backgroundIdleTimeoutMs = options.backgroundIdleTimeoutMs;
+    browser = await launchBrowser(name, launch);
+    console.log(`[e2e] ${name} ready in ${browser.launchMs} ms (${browser.extensionOrigin})`);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  }, 60_000);
+
+  beforeEach(({ task, onTestFailed }) => {
+    onTestFailed(async () => {
+      if (!browser) return;
+      const dir = path.join(ARTIFACTS_DIR, 'e2e-failures');
+      mkdirSync(dir, { recursive: true });
+      const slug = `${name}-${task.name}`.replace(/[^a-z0-9]+/gi, '-').slice(0, 100);
+      for (const [i, page] of browser.pages().entries()) {
+        const file = path.join(dir, `${slug}-${i}.png`);
+        await page.screenshot(file).then(
+          () => console.log(`[e2e] failure screenshot: ${path.relative(process.cwd(), file)} (${page.browser})`),
+          () => undefined,
+        );
+      }
+    });
+  });
+
+  afterEach(async () => {
+    for (const page of browser?.pages() ?? []) await page.close().catch(() => undefined);
+  });
+
+  return {
+    get browser() {
+      if (!browser) throw new Error(`${name} is not running (did beforeAll fail?)`);
+      return browser;
+    },
+    get server() {
+      if (!server) throw new Error('the test server is not running (did beforeAll fail?)');
+      return server;
+    },
+  };
+}
