@@ -345,7 +345,7 @@ that knowledge. **They are saved from the Sparekey X replica (test/replica), not
 x.com:** the replica reproduces X's DOM as described in issue 4 (X's 2025 web bundles) and public
 captures of X's login API. Class names are hashed like React Native for Web's and mean nothing.
 
-Do not edit these files by hand. Regenerate them (headless Chromium, a few seconds):
+Do not edit these files by hand. Regenerate them (headless Chromium, about a minute):
 
     node test/replica/save-fixtures.mjs            # write
     node test/replica/save-fixtures.mjs --check    # fail if the replica changed and they were not re-saved
