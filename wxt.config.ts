@@ -27,7 +27,10 @@ export default defineConfig({
     name: 'Sparekey',
     description:
       'Keeps your two-factor backup codes in an encrypted vault and offers the right one when you are locked out.',
-    permissions: ['storage', 'alarms', 'contextMenus'],
+    default_locale: 'en',
+    // clipboardWrite: clear a copied code later, with no click (popup). offscreen: Chrome's service
+    // worker has no clipboard, so an offscreen document does the clearing.
+    permissions: ['storage', 'alarms', 'contextMenus', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen'])],
     commands: {
       'fill-next-code': {
         suggested_key: { default: 'Alt+Shift+K' },

@@ -7,6 +7,8 @@ import { vaultHandlers } from './handlers/vault';
 import { accountHandlers } from './handlers/accounts';
 import { captureHandlers } from './handlers/captures';
 import { contentHandlers } from './handlers/content';
+import { backupHandlers } from './handlers/backup';
+import { clipboardHandlers } from './handlers/clipboard';
 
 export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; captures: CaptureBox } {
   const captures = new CaptureBox(deps.sessionStore, deps.now);
@@ -15,6 +17,8 @@ export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; capt
     ...accountHandlers(deps),
     ...captureHandlers(deps, captures),
     ...contentHandlers(deps, captures),
+    ...backupHandlers(deps),
+    ...clipboardHandlers(),
   };
   return { handlers, captures };
 }

@@ -108,6 +108,19 @@ export interface PendingCapture {
   seenAt: number;
 }
 
+/** What a restore did, per kind of change. */
+export interface RestoreSummary {
+  accountsAdded: number;
+  accountsMerged: number;
+  codesAdded: number;
+  /** Codes already here whose status the backup moved forward (e.g. unused → used). */
+  codesAdvanced: number;
+  /** Codes already here with the same or a later status. */
+  codesUnchanged: number;
+  /** Records the backup held that could not be taken (unknown site, not a code of its format). */
+  skipped: number;
+}
+
 export type ChallengeMode = 'backup' | 'app' | 'email' | 'unknown';
 export type Outcome = 'accepted' | 'rejected' | 'unknown';
 
@@ -181,6 +194,18 @@ export interface PageRequests {
   'captures/dismiss': { req: { captureId: string }; res: { dismissed: string } };
   /** Fill the next (or a chosen) code into the active tab's 2FA input. */
   'fill/active-tab': { req: { accountId?: string; codeId?: string }; res: { seq: number } };
+  /**
+   * An encrypted backup file of the whole vault (src/backup). `own: false` seals it under the
+   * vault passphrase, which must be typed again; `own: true` under a new one, typed twice.
+   */
+  'backup/export': {
+    req: { passphrase: string; own: boolean; confirm?: string };
+    res: { fileName: string; text: string; accounts: number; codes: number };
+  };
+  /** Merges a backup file into the open vault: statuses only move forward. */
+  'backup/restore': { req: { text: string; passphrase: string }; res: RestoreSummary };
+  /** Clear the clipboard after `seconds` (the popup may be closed by then). */
+  'clipboard/clear-after': { req: { seconds: number }; res: { scheduled: boolean } };
 }
 
 /** Content script → background. The origin is always taken from the sender, never the body. */

@@ -1,0 +1,224 @@
+// The vault at a glance: codes waiting to be saved, fills nobody confirmed, and each account with
+// how many codes it has left (and a warning while there is still time to make new ones).
+import { useEffect, useState } from 'preact/hooks';
+import type { AccountSummary, CodeView, PendingCapture, ProtocolError } from '../../messages/protocol';
+import { SITES, siteById } from '../../sites/index';
+import { useSend } from '../api';
+import { Notice, Screen, SiteIcon, siteName, useAction } from '../components';
+import { t } from '../i18n';
+
+export type AddMode = 'paste' | 'import';
+
+interface Unconfirmed {
+  account: AccountSummary;
+  code: CodeView;
+}
+
+export function Accounts(props: {
+  onOpen: (accountId: string) => void;
+  onAdd: (mode: AddMode) => void;
+  onRestore: () => void;
+  focus?: boolean;
+}) {
+  const send = useSend();
+  const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
+  const [captures, setCaptures] = useState<PendingCapture[]>([]);
+  const [unconfirmed, setUnconfirmed] = useState<Unconfirmed[]>([]);
+  const [loadError, setLoadError] = useState<ProtocolError | null>(null);
+  const action = useAction();
+  const [done, setDone] = useState<string | null>(null);
+
+  async function load() {
+    const [list, pending] = await Promise.all([send('accounts/list', {}), send('captures/list', {})]);
+    if (!list.ok) return setLoadError(list.error);
+    setLoadError(null);
+    setAccounts(list.value);
+    setCaptures(pending.ok ? pending.value.filter((c) => c.fresh > 0) : []);
+    const open: Unconfirmed[] = [];
+    for (const account of list.value.filter((a) => a.unconfirmed > 0)) {
+      const detail = await send('accounts/get', { accountId: account.id });
+      if (detail.ok)
+        for (const code of detail.value.codes) if (code.status === 'unconfirmed') open.push({ account, code });
+    }
+    setUnconfirmed(open);
+  }
+
+  useEffect(() => {
+    void load();
+  }, []);
+
+  async function resolve(item: Unconfirmed, status: 'used' | 'rejected' | 'unused') {
+    setDone(null);
+    const ok = await action.run(() =>
+      send('codes/set-status', { accountId: item.account.id, codeId: item.code.id, status }),
+    );
+    if (ok) {
+      setDone(t('resolvedDone', item.code.seq));
+      await load();
+    }
+  }
+
+  async function saveCapture(c: PendingCapture) {
+    setDone(null);
+    const summary = await action.run(() => send('captures/save', { captureId: c.id }));
+    if (summary) {
+      setDone(t('addedSummary', summary.added, summary.duplicates));
+      await load();
+    }
+  }
+
+  async function dismissCapture(c: PendingCapture) {
+    setDone(null);
+    if (await action.run(() => send('captures/dismiss', { captureId: c.id }))) await load();
+  }
+
+  if (loadError) return <Notice error={loadError} />;
+  if (!accounts)
+    return (
+      <p role="status" class="loading">
+        {t('loading')}
+      </p>
+    );
+
+  return (
+    <Screen title={t('accountsTitle')} focus={props.focus}>
+      {captures.length > 0 && (
+        <section class="group" aria-labelledby="captures-h">
+          <h3 id="captures-h">{t('capturesTitle')}</h3>
+          <ul class="plain">
+            {captures.map((c) => (
+              <li key={c.id} class="card">
+                <p>
+                  {c.handle
+                    ? t('captureSeenFor', siteName(c.site), c.handle, c.fresh)
+                    : t('captureSeen', siteName(c.site), c.fresh)}
+                </p>
+                <div class="row">
+                  <button type="button" class="primary" onClick={() => void saveCapture(c)}>
+                    {t('captureSave')}
+                  </button>
+                  <button type="button" onClick={() => void dismissCapture(c)}>
+                    {t('captureDismiss')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {unconfirmed.length > 0 && (
+        <section class="group" aria-labelledby="unconfirmed-h">
+          <h3 id="unconfirmed-h">{t('unconfirmedTitle')}</h3>
+          <ul class="plain">
+            {unconfirmed.map((item) => (
+              <li key={item.code.id} class="card">
+                <p id={`q-${item.code.id}`}>{t('unconfirmedQuestion', item.code.seq, item.account.label)}</p>
+                <div class="row" role="group" aria-labelledby={`q-${item.code.id}`}>
+                  <button type="button" onClick={() => void resolve(item, 'used')}>
+                    {t('unconfirmedYes')}
+                  </button>
+                  <button type="button" onClick={() => void resolve(item, 'rejected')}>
+                    {t('unconfirmedNo')}
+                  </button>
+                  <button type="button" onClick={() => void resolve(item, 'unused')}>
+                    {t('unconfirmedNotUsed')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <Notice error={action.error} ok={done} />
+      {accounts.length === 0 ? (
+        <EmptyState onAdd={props.onAdd} onRestore={props.onRestore} />
+      ) : (
+        <ul class="plain accounts">
+          {accounts.map((a) => (
+            <AccountItem key={a.id} account={a} onOpen={() => props.onOpen(a.id)} />
+          ))}
+        </ul>
+      )}
+      {accounts.length > 0 && (
+        <div class="row">
+          <button type="button" onClick={() => props.onAdd('paste')}>
+            {t('pasteAction')}
+          </button>
+          <button type="button" onClick={() => props.onAdd('import')}>
+            {t('importAction')}
+          </button>
+        </div>
+      )}
+    </Screen>
+  );
+}
+
+function AccountItem(props: { account: AccountSummary; onOpen: () => void }) {
+  const a = props.account;
+  const site = siteById(a.site);
+  const low = a.left <= 1;
+  const warnId = `warn-${a.id}`;
+  return (
+    <li class={low ? 'card account low' : 'card account'}>
+      <button type="button" class="account-open" onClick={props.onOpen} aria-describedby={low ? warnId : undefined}>
+        <SiteIcon site={a.site} />
+        <span class="account-name">
+          <span class="label">{a.label}</span>
+          <span class="site">{siteName(a.site)}</span>
+        </span>
+        <span class="left">{t('leftOf', a.left, a.total)}</span>
+      </button>
+      {a.unconfirmed > 0 && <p class="hint">{t('unconfirmedCount', a.unconfirmed)}</p>}
+      {low && (
+        <p id={warnId} class="warn">
+          {t(a.left === 0 ? 'warnNoneLeft' : 'warnOneLeft', site?.name ?? a.site)}{' '}
+          {site && (
+            <a href={site.backupCodesUrl} target="_blank" rel="noreferrer">
+              {t('warnLink', site.name)}
+            </a>
+          )}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function EmptyState(props: { onAdd: (mode: AddMode) => void; onRestore: () => void }) {
+  return (
+    <div class="empty">
+      <h3>{t('emptyTitle')}</h3>
+      <p>{t('emptyIntro')}</p>
+      <ol class="ways">
+        <li>
+          <strong>{t('wayVisitTitle')}</strong> {t('wayVisitText')}{' '}
+          {SITES.map((s, i) => (
+            <span key={s.id}>
+              {i > 0 && ', '}
+              <a href={s.backupCodesUrl} target="_blank" rel="noreferrer">
+                {t('wayVisitLink', s.name)}
+              </a>
+            </span>
+          ))}
+        </li>
+        <li>
+          <strong>{t('wayPasteTitle')}</strong> {t('wayPasteText')}{' '}
+          <button type="button" class="link" onClick={() => props.onAdd('paste')}>
+            {t('pasteAction')}
+          </button>
+        </li>
+        <li>
+          <strong>{t('wayImportTitle')}</strong> {t('wayImportText')}{' '}
+          <button type="button" class="link" onClick={() => props.onAdd('import')}>
+            {t('importAction')}
+          </button>
+        </li>
+      </ol>
+      <p>
+        {t('emptyRestore')}{' '}
+        <button type="button" class="link" onClick={props.onRestore}>
+          {t('restoreAction')}
+        </button>
+      </p>
+    </div>
+  );
+}

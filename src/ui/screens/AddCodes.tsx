@@ -1,0 +1,256 @@
+// Adding codes by paste or by the file a site hands out. Either way the person sees the codes
+// Sparekey found before anything is saved, and learns how many were duplicates.
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { AccountSummary, MergeSummary } from '../../messages/protocol';
+import { SITES, siteById } from '../../sites/index';
+import { formatById, type FormatId } from '../../vault/formats';
+import { detectImport, IMPORT_PARSERS, MAX_IMPORT_CHARS, type DetectedImport } from '../../vault/import/index';
+import { findCodes } from '../../vault/paste';
+import { useSend } from '../api';
+import { Field, Notice, Screen, siteName, useAction } from '../components';
+import { t } from '../i18n';
+import type { AddMode } from './Accounts';
+
+const NEW = 'new';
+
+function formatOfSite(site: string): FormatId {
+  return siteById(site)?.format ?? 'generic';
+}
+
+export function AddCodes(props: {
+  mode: AddMode;
+  accountId?: string;
+  onOpenAccount: (accountId: string) => void;
+  onBack: () => void;
+  focus?: boolean;
+}) {
+  const send = useSend();
+  const [mode, setMode] = useState<AddMode>(props.mode);
+  const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
+  const [target, setTarget] = useState<string>(props.accountId ?? NEW);
+  const [newSite, setNewSite] = useState<string>(SITES[0]!.id);
+  const [newLabel, setNewLabel] = useState('');
+  const [text, setText] = useState('');
+  const [file, setFile] = useState<{ name: string; result?: DetectedImport; problem?: string } | null>(null);
+  const [saved, setSaved] = useState<{ summary: MergeSummary; label: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const action = useAction();
+  const modeName = useId();
+
+  useEffect(() => {
+    void send('accounts/list', {}).then((r) => {
+      if (!r.ok) return action.setError(r.error);
+      setAccounts(r.value);
+      if (!props.accountId && r.value.length > 0) setTarget(r.value[0]!.id);
+    });
+  }, []);
+
+  const account = accounts?.find((a) => a.id === target);
+  const site = account ? account.site : newSite;
+  const format = formatById(formatOfSite(site));
+  const found = mode === 'paste' ? findCodes(text, format.id) : (file?.result?.codes ?? []);
+
+  async function chooseFile(input: HTMLInputElement) {
+    setSaved(null);
+    setProblem(null);
+    const chosen = input.files?.[0];
+    if (!chosen) return setFile(null);
+    if (chosen.size > MAX_IMPORT_CHARS * 4) return setFile({ name: chosen.name, problem: t('importTooBig') });
+    let result: DetectedImport;
+    try {
+      result = detectImport(chosen.name, await chosen.text());
+    } catch {
+      return setFile({ name: chosen.name, problem: t('importUnreadable') });
+    }
+    setFile({ name: chosen.name, result });
+    // Point the import at the account the file names, or at a new one for the file's site.
+    const fileSite = SITES.find((s) => s.format === result.format);
+    const named = accounts?.find(
+      (a) => (!fileSite || a.site === fileSite.id) && result.account && a.label.toLowerCase() === result.account.toLowerCase(),
+    );
+    if (named) setTarget(named.id);
+    else if (fileSite && (!account || account.site !== fileSite.id)) {
+      setTarget(NEW);
+      setNewSite(fileSite.id);
+      if (result.account) setNewLabel(result.account);
+    }
+  }
+
+  /** A site file whose codes no account here can hold (its site isn't one Sparekey knows yet). */
+  const mismatch =
+    mode === 'import' && file?.result && file.result.format !== 'generic' && file.result.format !== format.id
+      ? IMPORT_PARSERS[file.result.parser].label
+      : null;
+
+  async function save(e: Event) {
+    e.preventDefault();
+    if (action.busy) return;
+    setSaved(null);
+    if (found.length === 0) return setProblem(mode === 'paste' ? t('pasteNoneFound', format.label) : t('importChoose'));
+    if (mismatch) return setProblem(t('importMismatch', mismatch, siteName(site)));
+    if (target === NEW && !newLabel.trim()) return setProblem(t('newAccountLabelMissing'));
+    setProblem(null);
+    let accountId = target;
+    let label = account?.label ?? newLabel.trim();
+    if (target === NEW) {
+      const created = await action.run(() => send('accounts/add', { site: newSite, label: newLabel.trim() }));
+      if (!created) return;
+      accountId = created.id;
+      label = created.label;
+      setAccounts([...(accounts ?? []), created]);
+      setTarget(created.id);
+    }
+    const summary = await action.run(() =>
+      send('codes/add', { accountId, values: found, source: mode === 'paste' ? 'paste' : 'import' }),
+    );
+    if (!summary) return;
+    setSaved({ summary, label });
+    setText('');
+    setFile(null);
+  }
+
+  return (
+    <Screen
+      title={t('addTitle')}
+      focus={props.focus}
+      actions={
+        <button type="button" onClick={props.onBack}>
+          {t('back')}
+        </button>
+      }
+    >
+      <form onSubmit={save} noValidate>
+        <fieldset class="choice">
+          <legend>{t('addHow')}</legend>
+          {(['paste', 'import'] as const).map((m) => (
+            <label key={m}>
+              <input
+                type="radio"
+                name={modeName}
+                value={m}
+                checked={mode === m}
+                onChange={() => {
+                  setMode(m);
+                  setProblem(null);
+                }}
+              />
+              {m === 'paste' ? t('addHowPaste') : t('addHowImport')}
+            </label>
+          ))}
+        </fieldset>
+
+        <Field label={t('addTo')}>
+          {({ id }) => (
+            <select id={id} value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
+              {(accounts ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {t('accountOption', a.label, siteName(a.site))}
+                </option>
+              ))}
+              <option value={NEW}>{t('newAccountOption')}</option>
+            </select>
+          )}
+        </Field>
+        {target === NEW && (
+          <div class="group">
+            <Field label={t('newAccountSite')}>
+              {({ id }) => (
+                <select id={id} value={newSite} onChange={(e) => setNewSite(e.currentTarget.value)}>
+                  {SITES.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('newAccountLabel')} hint={t('newAccountLabelHint')}>
+              {({ id, describedBy }) => (
+                <input
+                  id={id}
+                  value={newLabel}
+                  autoComplete="username"
+                  spellcheck={false}
+                  aria-describedby={describedBy}
+                  onInput={(e) => setNewLabel(e.currentTarget.value)}
+                />
+              )}
+            </Field>
+          </div>
+        )}
+
+        {mode === 'paste' ? (
+          <Field label={t('pasteLabel')} hint={t('pasteHint', format.label)}>
+            {({ id, describedBy }) => (
+              <textarea
+                id={id}
+                rows={4}
+                value={text}
+                spellcheck={false}
+                autoComplete="off"
+                aria-describedby={describedBy}
+                onInput={(e) => {
+                  setText(e.currentTarget.value);
+                  setSaved(null);
+                }}
+              />
+            )}
+          </Field>
+        ) : (
+          <Field label={t('importLabel')} hint={t('importHint')}>
+            {({ id, describedBy }) => (
+              <input
+                id={id}
+                type="file"
+                accept=".txt,.text,.csv,.list,text/plain"
+                aria-describedby={describedBy}
+                onChange={(e) => void chooseFile(e.currentTarget)}
+              />
+            )}
+          </Field>
+        )}
+
+        {mode === 'import' && file?.problem && <Notice error={file.problem} />}
+        {mode === 'import' && file?.result && (
+          <p class="hint">
+            {t('importDetected', IMPORT_PARSERS[file.result.parser].label, file.result.codes.length)}
+            {file.result.alreadyUsed ? ` ${t('importAlreadyUsed', file.result.alreadyUsed)}` : ''}
+          </p>
+        )}
+
+        <div aria-live="polite">
+          {found.length > 0 && (
+            <div class="found">
+              <p id="found-h">{t('foundCount', found.length, format.label)}</p>
+              <ol class="found-list" aria-labelledby="found-h">
+                {found.map((v) => (
+                  <li key={v}>
+                    <code>{format.normalize(v) ? format.display(format.normalize(v)!) : v}</code>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
+        </div>
+        <Notice error={problem ?? action.error} ok={saved ? t('addedTo', saved.label, saved.summary.added) : null} />
+        {saved && (saved.summary.duplicates > 0 || saved.summary.invalid > 0 || saved.summary.invalidated > 0) && (
+          <ul class="hint">
+            {saved.summary.duplicates > 0 && <li>{t('skippedDuplicates', saved.summary.duplicates)}</li>}
+            {saved.summary.invalid > 0 && <li>{t('skippedInvalid', saved.summary.invalid)}</li>}
+            {saved.summary.invalidated > 0 && <li>{t('invalidatedByNew', saved.summary.invalidated)}</li>}
+          </ul>
+        )}
+        <div class="row">
+          <button type="submit" class="primary" aria-busy={action.busy}>
+            {found.length > 0 ? t('saveCodes', found.length) : t('saveCodesNone')}
+          </button>
+          {saved && (
+            <button type="button" onClick={() => props.onOpenAccount(saved.summary.accountId)}>
+              {t('openAccount', saved.label)}
+            </button>
+          )}
+        </div>
+      </form>
+    </Screen>
+  );
+}
