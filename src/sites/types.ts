@@ -14,3 +14,78 @@ export interface SiteInfo {
   /** Where a person generates new backup codes. */
   backupCodesUrl: string;
 }
+
+// ---- detector records ------------------------------------------------------------------------
+// "Collect, then decide": detectors read the DOM once into these plain records; the content script
+// acts on the records only. Element references are there so the content script can fill, click
+// and anchor its UI; every decision is already made.
+
+/**
+ * What kind of code the site asks for. `email` is a code sent by e-mail (never a backup code);
+ * `unknown` means a code step we could not classify: offer, but never auto-submit.
+ */
+export type StepMode = 'backup' | 'app' | 'email' | 'unknown';
+
+/** The 2FA step: where the code goes and how to submit it. */
+export interface Challenge {
+  mode: StepMode;
+  input: HTMLInputElement;
+  /** The site's Next/Verify control; null when none was found. */
+  submit: HTMLElement | null;
+  /** The dialog (or form) holding the step: the UI anchors to it. */
+  container: Element;
+  /** The link to switch to another verification method (to reach backup codes from app mode). */
+  switchMethod: HTMLElement | null;
+}
+
+/** The "choose a verification method" screen. */
+export interface MethodChoice {
+  /** The radio that selects backup codes; null when no label was recognised. */
+  backup: HTMLInputElement | null;
+  submit: HTMLElement | null;
+  container: Element;
+}
+
+/** A page that shows backup codes. */
+export interface CodeScreen {
+  /** Normalised code values, in the order shown. */
+  codes: string[];
+  /** The account's handle as the site writes it, without '@'; undefined when not found. */
+  handle?: string;
+  /** The element showing the (first) code: the UI anchors to it. */
+  anchor: Element;
+  container: Element;
+}
+
+/** Visible messages (toasts, alerts) at one moment, so later ones can be told apart. */
+export interface OutcomeBaseline {
+  /** Each alert element with the text it showed. */
+  alerts: ReadonlyMap<Element, string>;
+  /** Paths the site goes to when the code was accepted. */
+  successPaths: readonly string[];
+}
+
+/**
+ * After a submit: `accepted` (the flow ended where a successful login goes), `rejected` (a new
+ * error appeared and the step stayed), `left` (the step went away to somewhere that is not a
+ * success: we cannot tell), `pending` (nothing yet).
+ */
+export type OutcomeVerdict = 'accepted' | 'rejected' | 'left' | 'pending';
+
+/** One site's pure detectors over (document, url). No side effects, no state. */
+export interface SiteAdapter {
+  site: SiteInfo;
+  /**
+   * Cheap pre-check run on every batch of DOM changes: could this URL show anything we detect?
+   * False means the content script does nothing more for this batch.
+   */
+  isCandidate(url: URL): boolean;
+  detectChallenge(doc: Document, url: URL): Challenge | null;
+  detectMethodChoice(doc: Document, url: URL): MethodChoice | null;
+  detectCodeScreen(doc: Document, url: URL): CodeScreen | null;
+  /** The account identifier the person typed earlier in the login flow, when visible now. */
+  detectLoginHint(doc: Document, url: URL): string | null;
+  /** Taken at submit time; detectOutcome compares against it. */
+  outcomeBaseline(doc: Document, url: URL): OutcomeBaseline;
+  detectOutcome(doc: Document, url: URL, baseline: OutcomeBaseline): OutcomeVerdict;
+}
