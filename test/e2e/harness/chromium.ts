@@ -102,19 +102,19 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
     return wrapped;
   };
 
+  const openPage = async (url: string): Promise<TestPage> => {
+    const page = wrap(await context.newPage());
+    await page.goto(url);
+    return page;
+  };
+
   return {
     name: 'chromium',
     extensionId,
     extensionOrigin,
     launchMs,
-    async openPage(url) {
-      const page = wrap(await context.newPage());
-      await page.goto(url);
-      return page;
-    },
-    async openPopup(path = 'popup.html') {
-      return this.openPage(`${extensionOrigin}/${path}`);
-    },
+    openPage,
+    openPopup: (path = 'popup.html') => openPage(`${extensionOrigin}/${path}`),
     async stopBackground() {
       const running = [...versions].filter(([, status]) => status !== 'stopped').map(([id]) => id);
       // stopWorker on our versions only, so a page's own service worker (X registers one) lives on.

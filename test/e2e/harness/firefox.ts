@@ -132,19 +132,19 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
     return wrapped;
   };
 
+  const openPage = async (url: string): Promise<TestPage> => {
+    const page = await newPage();
+    await page.goto(url);
+    return page;
+  };
+
   return {
     name: 'firefox',
     extensionId: uuid,
     extensionOrigin,
     launchMs,
-    async openPage(url) {
-      const page = await newPage();
-      await page.goto(url);
-      return page;
-    },
-    async openPopup(path = 'popup.html') {
-      return this.openPage(`${extensionOrigin}/${path}`);
-    },
+    openPage,
+    openPopup: (path = 'popup.html') => openPage(`${extensionOrigin}/${path}`),
     async stopBackground() {
       if (options.backgroundIdleTimeoutMs !== undefined) {
         // The real path: Firefox suspends the idle event page by itself.

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// The one test command (`npm test`): typecheck, unit tests, build, e2e in real browsers.
+// Every step runs even when an earlier one failed (except e2e, which needs the build), so one run
+// shows everything that is wrong. The last line, alone, sums every suite:
+//   tests: N passed, N failed
+// Typecheck and build count as one test each; a skipped or todo test counts as a failure (we
+// never skip); a suite that crashes without reporting counts as one failure. Exits non-zero if
+// anything failed or if no test ran at all.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const reportDir = mkdtempSync(path.join(os.tmpdir(), 'sparekey-test-reports-'));
+
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } });
+    child.on('error', (error) => {
+      console.error(`could not start ${command}: ${error.message}`);
+      resolve(127);
+    });
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** A command that is one test: passes when it exits 0. */
+async function single(name, command, args) {
+  const code = await run(command, args);
+  return { name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, notes: code === 0 ? [] : [`exit code ${code}`] };
+}
+
+/** A vitest run, counted from its JSON report. */
+async function vitest(name, config) {
+  const report = path.join(reportDir, `${name}.json`);
+  const code = await run(bin('vitest'), [
+    'run',
+    '--config', config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
+  const result = { name, passed: 0, failed: 0, notes: [] };
+  if (!existsSync(report)) {
+    result.failed = 1;
+    result.notes.push(`no report (vitest exit code ${code})`);
+    return result;
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  result.passed = json.numPassedTests ?? 0;
+  result.failed = json.numFailedTests ?? 0;
+  const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  if (skipped > 0) {
+    result.failed += skipped;
+    result.notes.push(`${skipped} skipped/todo test(s) counted as failed: we never skip`);
+  }
+  // A file that fails to load or whose hooks throw reports no failed test of its own.
+  const brokenFiles = (json.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed'),
+  );
+  if (brokenFiles.length > 0) {
+    result.failed += brokenFiles.length;
+    result.notes.push(`${brokenFiles.length} file(s) failed outside any test: ${brokenFiles.map((f) => path.relative(root, f.name)).join(', ')}`);
+  }
+  if (code !== 0 && result.failed === 0) {
+    result.failed = 1;
+    result.notes.push(`vitest exited with code ${code} (e.g. an unhandled error or no test files)`);
+  }
+  return result;
+}
+
+const started = Date.now();
+const suites = [];
+const step = async (label, fn) => {
+  console.log(`\n━━ ${label} ━━`);
+  const t = Date.now();
+  const result = await fn();
+  result.seconds = (Date.now() - t) / 1000;
+  suites.push(result);
+  return result;
+};
+
+await step('typecheck (tsc --noEmit)', () => single('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));
+await step('unit tests (vitest, test/vitest.config.ts)', () => vitest('unit', 'test/vitest.config.ts'));
+const build = await step('build (npm run build)', () => single('build', 'npm', ['run', 'build']));
+if (build.failed === 0) {
+  await step('e2e in Chromium and Firefox (vitest, test/vitest.e2e.config.ts)', () => vitest('e2e', 'test/vitest.e2e.config.ts'));
+} else {
+  suites.push({ name: 'e2e', passed: 0, failed: 1, notes: ['not run: the build failed'], seconds: 0 });
+}
+rmSync(reportDir, { recursive: true, force: true });
+
+console.log('\n━━ summary ━━');
+for (const s of suites) {
+  const notes = s.notes.length ? `  (${s.notes.join('; ')})` : '';
+  console.log(`${s.failed ? '✗' : '✓'} ${s.name.padEnd(10)} ${s.passed} passed, ${s.failed} failed in ${s.seconds.toFixed(1)} s${notes}`);
+}
+const passed = suites.reduce((n, s) => n + s.passed, 0);
+const failed = suites.reduce((n, s) => n + s.failed, 0);
+console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (passed + failed === 0) console.log('no test ran at all: that is a failure');
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
