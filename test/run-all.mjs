@@ -50,21 +50,27 @@ async function vitest(name, config) {
     return result;
   }
   const json = JSON.parse(readFileSync(report, 'utf8'));
-  result.passed = json.numPassedTests ?? 0;
-  result.failed = json.numFailedTests ?? 0;
-  const skipped = (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  let skipped = 0;
+  const broken = [];
+  for (const file of json.testResults ?? []) {
+    const tests = file.assertionResults ?? [];
+    const count = (...statuses) => tests.filter((t) => statuses.includes(t.status)).length;
+    result.passed += count('passed');
+    const failedTests = count('failed');
+    if (file.status === 'failed' && failedTests === 0) {
+      // Failed to load, or a hook threw (its tests then show as skipped): one failure for the file.
+      broken.push(path.relative(root, file.name));
+      result.failed += 1;
+      continue;
+    }
+    result.failed += failedTests;
+    skipped += count('skipped', 'pending', 'todo', 'disabled');
+  }
   if (skipped > 0) {
     result.failed += skipped;
     result.notes.push(`${skipped} skipped/todo test(s) counted as failed: we never skip`);
   }
-  // A file that fails to load or whose hooks throw reports no failed test of its own.
-  const brokenFiles = (json.testResults ?? []).filter(
-    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed'),
-  );
-  if (brokenFiles.length > 0) {
-    result.failed += brokenFiles.length;
-    result.notes.push(`${brokenFiles.length} file(s) failed outside any test: ${brokenFiles.map((f) => path.relative(root, f.name)).join(', ')}`);
-  }
+  if (broken.length > 0) result.notes.push(`${broken.length} file(s) failed outside any test: ${broken.join(', ')}`);
   if (code !== 0 && result.failed === 0) {
     result.failed = 1;
     result.notes.push(`vitest exited with code ${code} (e.g. an unhandled error or no test files)`);
