@@ -108,6 +108,14 @@ describe.each(BROWSER_NAMES)('in %s', (name) => {
       expect(await popup.evaluate(() => typeof (globalThis as { axe?: { version?: string } }).axe?.version)).toBe('string');
     });
 
+    it('sends cookies set with addCookie to that host only', async () => {
+      await env.browser.addCookie({ name: 'auth_token', value: 'smoke-1', host: 'x.com' });
+      const page = await env.browser.openPage('https://x.com/harness/cookies');
+      expect(await page.textContent('#cookies')).toBe('auth_token=smoke-1');
+      await page.goto('https://x.com.evil.test/harness/cookies');
+      expect(await page.textContent('#cookies')).toBe('');
+    });
+
     it('saves a PNG screenshot', async () => {
       const page = await env.browser.openPage('https://x.com/');
       mkdirSync(SHOTS, { recursive: true });

@@ -127,6 +127,9 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
     async backgroundRunning() {
       return [...versions.values()].some((status) => status === 'running' || status === 'starting');
     },
+    async addCookie({ name, value, host }) {
+      await context.addCookies([{ name, value, domain: host, path: '/', secure: true, sameSite: 'Lax' }]);
+    },
     pages: () => [...pages],
     console: () => [...consoleLog],
     async close() {

@@ -166,6 +166,9 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
       const state = await backgroundState();
       return state === 'running' || state === 'starting';
     },
+    async addCookie({ name, value, host }) {
+      await browser.setCookie({ name, value, domain: host, path: '/', secure: true, sameSite: 'Lax' });
+    },
     pages: () => [...pages],
     console: () => [...consoleLog],
     async close() {

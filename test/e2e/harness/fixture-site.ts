@@ -3,7 +3,9 @@
 // pages that exercise the harness itself.
 import type { RequestHandler } from './server';
 
-const PAGES: Record<string, (host: string) => string> = {
+const PAGES: Record<string, (host: string, cookie: string) => string> = {
+  // What the browser sent as cookies (addCookie's check).
+  '/harness/cookies': (_host, cookie) => `<main><h1>Cookies</h1><p id="cookies">${escapeHtml(cookie)}</p></main>`,
   // A closed shadow root with a button that records whether its click was trusted. The host tag
   // is randomized, as Sparekey's own will be.
   '/harness/closed-shadow': () => `
@@ -31,7 +33,7 @@ export const fixtureSite: RequestHandler = (req, res) => {
     return;
   }
   const body =
-    PAGES[pathname]?.(host) ?? `<main><h1>Fixture page</h1><p id="served-host">${escapeHtml(host)}</p></main>`;
+    PAGES[pathname]?.(host, req.headers.cookie ?? '') ?? `<main><h1>Fixture page</h1><p id="served-host">${escapeHtml(host)}</p></main>`;
   res
     .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
     .end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fixture on ${escapeHtml(host)}</title></head><body>${body}</body></html>`);

@@ -142,6 +142,8 @@ export interface BrowserUnderTest {
   stopBackground(): Promise<void>;
   /** Whether the background is running right now. */
   backgroundRunning(): Promise<boolean>;
+  /** Sets a secure cookie for https://<host>/ (e.g. the X replica's signIn()). */
+  addCookie(cookie: { name: string; value: string; host: string }): Promise<void>;
   /** Pages opened through this object and not yet closed. */
   pages(): TestPage[];
   /** Console messages of every page opened so far. */
