@@ -78,6 +78,25 @@ async function vitest(name, config) {
   return result;
 }
 
+/** A node:test file, counted from its TAP summary. */
+async function nodeTest(name, file) {
+  const report = path.join(reportDir, `${name}.tap`);
+  const code = await run(process.execPath, [
+    '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${report}`,
+    file,
+  ]);
+  const tap = existsSync(report) ? readFileSync(report, 'utf8') : '';
+  const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  const result = { name, passed: count('pass'), failed: count('fail') + count('cancelled') + count('skipped') + count('todo'), notes: [] };
+  if (code !== 0 && result.failed === 0) {
+    result.failed = 1;
+    result.notes.push(`node --test exited with code ${code}`);
+  }
+  return result;
+}
+
 const started = Date.now();
 const suites = [];
 const step = async (label, fn) => {
@@ -93,6 +112,9 @@ await step('typecheck (tsc --noEmit)', () => single('typecheck', bin('tsc'), ['-
 await step('unit tests (vitest, test/vitest.config.ts)', () => vitest('unit', 'test/vitest.config.ts'));
 const build = await step('build (npm run build)', () => single('build', 'npm', ['run', 'build']));
 if (build.failed === 0) {
+  await step('lint (web-ext lint on the Firefox build, warnings are errors)', () =>
+    single('lint', bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--warnings-as-errors']));
+  await step('X replica pages in Chromium (node --test)', () => nodeTest('replica', 'test/replica/pages.test.mjs'));
   await step('e2e in Chromium and Firefox (vitest, test/vitest.e2e.config.ts)', () => vitest('e2e', 'test/vitest.e2e.config.ts'));
 } else {
   suites.push({ name: 'e2e', passed: 0, failed: 1, notes: ['not run: the build failed'], seconds: 0 });
