@@ -111,6 +111,7 @@ function detectOutcome(doc: Document, url: URL, baseline: OutcomeBaseline): Outc
 
 export const xAdapter: SiteAdapter = {
   site: x,
+  format: xFormat,
   isCandidate,
   detectChallenge,
   detectMethodChoice,

@@ -1,0 +1,58 @@
+// Where our inline UI goes, as pure geometry (viewport coordinates, CSS pixels).
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+const MARGIN = 8;
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, Math.max(lo, hi)));
+
+export function isVisibleRect(r: Rect, viewport: Size): boolean {
+  return r.width > 0 && r.height > 0 && r.x + r.width > 0 && r.y + r.height > 0 && r.x < viewport.width && r.y < viewport.height;
+}
+
+/**
+ * The chip sits inside the input's field, at its right end, vertically centred: X's code field is
+ * wide and the code is short and left-aligned, so nothing of X's is covered. When the field is too
+ * narrow, the chip goes right under it.
+ */
+export function placeChip(field: Rect, chip: Size, viewport: Size): Point {
+  const inside = field.width >= chip.width * 2 + 2 * MARGIN;
+  const x = inside ? field.x + field.width - chip.width - MARGIN : field.x + field.width - chip.width;
+  const y = inside ? field.y + (field.height - chip.height) / 2 : field.y + field.height + 4;
+  return {
+    x: Math.round(clamp(x, MARGIN, viewport.width - chip.width - MARGIN)),
+    y: Math.round(clamp(y, MARGIN, viewport.height - chip.height - MARGIN)),
+  };
+}
+
+/**
+ * The banner sits beside the screen showing the code (right, else left of it), level with the
+ * code, so it hides nothing of X's; when there is no room beside it, under the code.
+ */
+export function placeBanner(container: Rect, anchor: Rect, banner: Size, viewport: Size): Point {
+  const centredOnAnchor = anchor.y + anchor.height / 2 - banner.height / 2;
+  const y = clamp(centredOnAnchor, MARGIN, viewport.height - banner.height - MARGIN);
+  const right = container.x + container.width + 12;
+  if (right + banner.width <= viewport.width - MARGIN) return { x: Math.round(right), y: Math.round(y) };
+  const left = container.x - 12 - banner.width;
+  if (left >= MARGIN) return { x: Math.round(left), y: Math.round(y) };
+  return {
+    x: Math.round(clamp(anchor.x + anchor.width / 2 - banner.width / 2, MARGIN, viewport.width - banner.width - MARGIN)),
+    y: Math.round(clamp(anchor.y + anchor.height + 8, MARGIN, viewport.height - banner.height - MARGIN)),
+  };
+}

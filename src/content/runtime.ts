@@ -1,0 +1,626 @@
+// The page runtime: runs the site adapter on DOM changes and in-page navigation, shows our inline
+// UI, fills on a person's click, and reports what the site answered.
+//
+// Cost: one MutationObserver whose callback only schedules; all work happens at most once per
+// animation frame. A page that is not a candidate (not the login flow, not the backup-code screen)
+// costs a string comparison of location.href per frame with changes, and nothing more.
+//
+// Everything started here stops when `scope.signal` aborts (WXT's ContentScriptContext is
+// invalidated: extension reload/update, or a newer copy of this script started).
+import type {
+  CaptureSeen,
+  ContentRequests,
+  FillGrant,
+  Offer,
+  Outcome,
+  Result,
+} from '../messages/protocol';
+import type { Challenge, CodeScreen, SiteAdapter } from '../sites/types';
+import { clickWhenEnabled, fillInput, isDisabled, type Waiter } from './fill';
+import { OutcomeWatch } from './outcome';
+import { isVisibleRect, placeBanner, placeChip, type Rect } from './place';
+import { Panel, type PanelButton, type PanelView } from './ui';
+
+export interface Scope {
+  readonly signal: AbortSignal;
+  /** Runs fn after ms unless the scope ended; returns a cancel function. */
+  setTimeout(fn: () => void, ms: number): () => void;
+  /** Runs fn on the next animation frame unless the scope ended. */
+  frame(fn: () => void): void;
+}
+
+export type Send = <N extends keyof ContentRequests>(
+  type: N,
+  body: ContentRequests[N]['req'],
+) => Promise<Result<ContentRequests[N]['res']>>;
+
+export interface RuntimeDeps {
+  doc: Document;
+  adapter: SiteAdapter;
+  scope: Scope;
+  send: Send;
+  /** The site's code format: stored values are normalised by it. */
+  normalize: (raw: string) => string | null;
+  /** Makes the inline panels; tests may pass a fake. */
+  makePanel?: (doc: Document, kind: 'chip' | 'banner') => Panel;
+}
+
+export type PageFill = FillGrant & { autoSubmit: boolean };
+
+/** Text shown to people, in one place. */
+export const TEXT = {
+  useCode: (left: number) => `Use backup code (${left} left)`,
+  useCodeFor: (label: string, left: number) => `Use backup code for ${label} (${left} left)`,
+  useInstead: 'Use a backup code instead',
+  unlock: 'Unlock Sparekey',
+  unlockHowTo: 'Click the Sparekey button in your browser’s toolbar to unlock, then come back here.',
+  switching: 'Switching X to a backup code…',
+  switchFailed: 'Sparekey could not switch to a backup code. Choose “Use a backup code” on X, then use Sparekey again.',
+  fetching: 'Getting your next backup code…',
+  filled: 'Backup code filled. Press Next to sign in.',
+  submitting: 'Backup code filled. Sending it to X…',
+  rejected: 'X did not accept that code. Sparekey marked it rejected.',
+  unknownOutcome: 'Sparekey could not tell whether X accepted the code. Confirm it in Sparekey.',
+  saveOne: (handle?: string) => `Save this backup code${handle ? ` for ${handle}` : ''} to Sparekey?`,
+  saveMany: (n: number, handle?: string) => `Save these ${n} backup codes${handle ? ` for ${handle}` : ''} to Sparekey?`,
+  unlockToSave: 'Unlock Sparekey to save this code',
+  unlockToSaveHint: 'Click the Sparekey button in your browser’s toolbar. The code stays here until you do.',
+  save: 'Save',
+  notNow: 'Not now',
+  saving: 'Saving…',
+  saved: (handle?: string) => `Saved to Sparekey${handle ? ` for ${handle}` : ''}.`,
+} as const;
+
+/** How long the "Saved" banner stays. */
+const SAVED_MS = 4_000;
+/** How long a step of X's method switch may take. */
+const STEP_MS = 10_000;
+
+type ChipPhase = 'offer' | 'working' | 'filled';
+
+interface ChipState {
+  challenge: Challenge;
+  phase: ChipPhase;
+  offer?: Offer;
+  status?: string;
+  /** Bumped per prompt-seen so a late answer for an older question is dropped. */
+  asked: number;
+  panel: Panel;
+}
+
+type BannerPhase = 'asking' | 'offer' | 'saving' | 'saved';
+
+interface BannerState {
+  key: string;
+  screen: CodeScreen;
+  phase: BannerPhase;
+  seen?: CaptureSeen;
+  status?: string;
+  asked: number;
+  panel: Panel;
+}
+
+const atHandle = (handle?: string) => (handle ? `@${handle}` : undefined);
+
+function rectOf(el: Element): Rect {
+  const r = el.getBoundingClientRect();
+  return { x: r.left, y: r.top, width: r.width, height: r.height };
+}
+
+export class ContentRuntime {
+  readonly #d: RuntimeDeps;
+  readonly #doc: Document;
+  #href = '';
+  #url: URL | null = null;
+  #candidate = false;
+  #queued = false;
+  #observer: MutationObserver | null = null;
+  /** The identifier typed at the login's first step: this tab, this page, memory only. */
+  #hint: string | undefined;
+  #chip: ChipState | null = null;
+  #banner: BannerState | null = null;
+  #dismissed = new Set<string>();
+  #watch: OutcomeWatch | null = null;
+  #watchSubmit: HTMLElement | null = null;
+  /** Set while we drive X from app mode to backup mode: the chip stays put meanwhile. */
+  #switching = false;
+  readonly #waiter: Waiter;
+
+  constructor(deps: RuntimeDeps) {
+    this.#d = deps;
+    this.#doc = deps.doc;
+    this.#waiter = {
+      until: (fn, timeoutMs) => this.#until(fn, timeoutMs),
+    };
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  start(): void {
+    const { doc, scope } = this.#d;
+    const win = doc.defaultView;
+    const signal = scope.signal;
+    if (signal.aborted) return;
+    this.#observer = new (win?.MutationObserver ?? MutationObserver)(() => this.schedule());
+    this.#observer.observe(doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      // What X changes when a step's state changes; not class or style, which churn constantly.
+      attributeFilter: ['value', 'disabled', 'aria-disabled', 'aria-hidden', 'role', 'data-testid', 'href'],
+    });
+    const opts = { signal, capture: true } as const;
+    doc.addEventListener('click', (e) => this.#onPageClick(e), opts);
+    doc.addEventListener('keydown', (e) => this.#onPageKey(e), opts);
+    // Typing at the identifier step: React may not touch the DOM on every key.
+    doc.addEventListener('input', () => this.schedule(), opts);
+    doc.addEventListener('scroll', () => this.schedule(), { signal, capture: true, passive: true });
+    doc.addEventListener('visibilitychange', () => this.#flushIfHidden(), { signal });
+    win?.addEventListener('popstate', () => this.schedule(), { signal });
+    win?.addEventListener('resize', () => this.schedule(), { signal });
+    win?.addEventListener('pagehide', () => this.#onPageHide(), { signal });
+    signal.addEventListener('abort', () => this.stop(), { once: true });
+    this.schedule();
+  }
+
+  stop(): void {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#removeChip();
+    this.#removeBanner();
+    this.#watch?.cancel();
+    this.#watch = null;
+  }
+
+  /** Queues one scan for the next animation frame (hidden tabs: a short timeout). */
+  schedule(): void {
+    if (this.#queued || this.#d.scope.signal.aborted) return;
+    this.#queued = true;
+    if (this.#doc.visibilityState === 'hidden') this.#d.scope.setTimeout(() => this.#runQueued(), 100);
+    else this.#d.scope.frame(() => this.#runQueued());
+  }
+
+  #flushIfHidden(): void {
+    // A frame requested while visible does not run in a hidden tab.
+    if (this.#queued && this.#doc.visibilityState === 'hidden') this.#d.scope.setTimeout(() => this.#runQueued(), 0);
+  }
+
+  #runQueued(): void {
+    if (!this.#queued) return;
+    this.#queued = false;
+    this.scan();
+  }
+
+  // ---- the scan --------------------------------------------------------------------------------
+
+  #currentUrl(): URL {
+    const href = this.#doc.location?.href ?? '';
+    if (href !== this.#href || !this.#url) {
+      this.#href = href;
+      this.#url = new URL(href);
+      this.#candidate = this.#d.adapter.isCandidate(this.#url);
+    }
+    return this.#url;
+  }
+
+  scan(): void {
+    if (this.#d.scope.signal.aborted) return;
+    const url = this.#currentUrl();
+    const { adapter } = this.#d;
+    if (this.#watch) {
+      this.#watch.check(this.#doc, url);
+      // Left the login before submitting: nothing to learn; the reservation stays with this tab.
+      if (this.#watch && !this.#candidate && !this.#watch.submitted) this.#dropWatch();
+    }
+    if (!this.#candidate) {
+      if (this.#chip && !this.#switching) this.#removeChip();
+      if (this.#banner) this.#removeBanner();
+      return;
+    }
+    const hint = adapter.detectLoginHint(this.#doc, url);
+    if (hint) this.#hint = hint;
+    this.#updateChip(adapter.detectChallenge(this.#doc, url));
+    this.#updateBanner(adapter.detectCodeScreen(this.#doc, url));
+  }
+
+  /** The background says the vault locked, unlocked or changed: ask again. */
+  refresh(): void {
+    if (this.#chip && this.#chip.phase === 'offer') void this.#askOffer(this.#chip);
+    if (this.#banner && (this.#banner.phase === 'offer' || this.#banner.phase === 'asking')) void this.#askCapture(this.#banner);
+    this.schedule();
+  }
+
+  // ---- 2FA chip ---------------------------------------------------------------------------------
+
+  #updateChip(challenge: Challenge | null): void {
+    const chip = this.#chip;
+    if (this.#switching) {
+      if (chip) this.#placeChip(chip);
+      return;
+    }
+    if (!challenge || challenge.mode === 'email') {
+      if (chip) this.#removeChip();
+      return;
+    }
+    if (chip && chip.challenge.input === challenge.input && chip.challenge.mode === challenge.mode) {
+      chip.challenge = challenge;
+      this.#placeChip(chip);
+      return;
+    }
+    if (chip) this.#removeChip();
+    const fresh: ChipState = { challenge, phase: 'offer', asked: 0, panel: this.#panel('chip') };
+    this.#chip = fresh;
+    void this.#askOffer(fresh);
+  }
+
+  async #askOffer(chip: ChipState): Promise<void> {
+    const token = ++chip.asked;
+    const body: ContentRequests['content/prompt-seen']['req'] = { mode: chip.challenge.mode };
+    if (this.#hint) body.accountHint = this.#hint;
+    const reply = await this.#d.send('content/prompt-seen', body);
+    if (this.#chip !== chip || token !== chip.asked) return;
+    chip.offer = reply.ok ? reply.value : undefined;
+    this.#renderChip(chip);
+  }
+
+  #chipView(chip: ChipState): PanelView {
+    const status = chip.status;
+    if (chip.phase !== 'offer') return { buttons: [], ...(status ? { status } : {}) };
+    const offer = chip.offer;
+    const buttons: PanelButton[] = [];
+    if (offer?.state === 'locked') {
+      buttons.push({ label: TEXT.unlock, onActivate: () => this.#chipStatus(chip, TEXT.unlockHowTo) });
+    } else if (offer?.state === 'ready') {
+      const label = chip.challenge.mode === 'app' ? TEXT.useInstead : TEXT.useCode(offer.left);
+      buttons.push({ label, onActivate: () => void this.#useCode(chip) });
+    } else if (offer?.state === 'choose') {
+      for (const c of offer.choices ?? []) {
+        if (c.left > 0) buttons.push({ label: TEXT.useCodeFor(c.label, c.left), onActivate: () => void this.#useCode(chip, c.accountId) });
+      }
+    }
+    if (buttons.length === 0 && !status) return { buttons };
+    return { buttons, ...(status ? { status } : {}) };
+  }
+
+  #renderChip(chip: ChipState): void {
+    const view = this.#chipView(chip);
+    if (view.buttons.length === 0 && !view.status) {
+      chip.panel.hide();
+      return;
+    }
+    chip.panel.render(view);
+    this.#placeChip(chip);
+  }
+
+  #placeChip(chip: ChipState): void {
+    const view = this.#chipView(chip);
+    if (view.buttons.length === 0 && !view.status) return;
+    const input = chip.challenge.input;
+    const win = this.#doc.defaultView;
+    const viewport = { width: win?.innerWidth ?? 0, height: win?.innerHeight ?? 0 };
+    const field = input.isConnected ? rectOf(input.closest('label') ?? input) : null;
+    if (!field || !isVisibleRect(field, viewport)) {
+      // During X's method switch the input is gone for a moment: keep the chip where it was.
+      if (!this.#switching) chip.panel.hide();
+      return;
+    }
+    const size = chip.panel.measure();
+    chip.panel.show(placeChip(field, size, viewport));
+  }
+
+  #chipStatus(chip: ChipState, status: string | undefined): void {
+    if (this.#chip !== chip) return;
+    if (status === undefined) delete chip.status;
+    else chip.status = status;
+    this.#renderChip(chip);
+  }
+
+  #removeChip(): void {
+    this.#chip?.panel.destroy();
+    this.#chip = null;
+  }
+
+  /** The person clicked "Use backup code" (trusted, on our host): fill the next code. */
+  async #useCode(chip: ChipState, accountId?: string): Promise<void> {
+    if (this.#chip !== chip || chip.phase !== 'offer') return;
+    chip.phase = 'working';
+    let challenge: Challenge | null = chip.challenge;
+    if (challenge.mode === 'app') {
+      this.#chipStatus(chip, TEXT.switching);
+      challenge = await this.#switchToBackup(challenge);
+      if (this.#chip !== chip) return;
+      if (!challenge) {
+        chip.phase = 'offer';
+        this.#chipStatus(chip, TEXT.switchFailed);
+        return;
+      }
+      chip.challenge = challenge;
+    }
+    this.#chipStatus(chip, TEXT.fetching);
+    const body: ContentRequests['content/request-fill']['req'] = { trusted: true };
+    if (accountId) body.accountId = accountId;
+    else if (this.#hint) body.accountHint = this.#hint;
+    const grant = await this.#d.send('content/request-fill', body);
+    if (this.#chip !== chip) return;
+    if (!grant.ok) {
+      chip.phase = 'offer';
+      this.#chipStatus(chip, grant.error.message);
+      void this.#askOffer(chip);
+      return;
+    }
+    // The grant may carry the auto-submit setting; a step we could not name is never submitted.
+    const autoSubmit = (grant.value as FillGrant & { autoSubmit?: unknown }).autoSubmit === true;
+    await this.#fill(challenge, grant.value, autoSubmit && challenge.mode !== 'unknown');
+  }
+
+  /**
+   * App mode → X's choice screen → "Use a backup code" → Next → the backup-code step. Returns the
+   * new step, or null when any part did not appear in time (nothing is reserved until then).
+   */
+  async #switchToBackup(from: Challenge): Promise<Challenge | null> {
+    const link = from.switchMethod;
+    if (!link) return null;
+    this.#switching = true;
+    try {
+      link.click();
+      const choice = await this.#until(() => this.#d.adapter.detectMethodChoice(this.#doc, this.#currentUrl()), STEP_MS);
+      if (!choice?.backup || !choice.submit) return null;
+      if (!choice.backup.checked) choice.backup.click();
+      if (!(await clickWhenEnabled(choice.submit, this.#waiter, 3_000))) return null;
+      return await this.#until(() => {
+        const next = this.#d.adapter.detectChallenge(this.#doc, this.#currentUrl());
+        return next && next.input !== from.input && (next.mode === 'backup' || next.mode === 'unknown') ? next : null;
+      }, STEP_MS);
+    } finally {
+      this.#switching = false;
+    }
+  }
+
+  /** Fills `grant` into the step, watches for the outcome, submits only when asked. */
+  async #fill(challenge: Challenge, grant: FillGrant, autoSubmit: boolean): Promise<boolean> {
+    if (!challenge.input.isConnected) return false;
+    let chip = this.#chip;
+    if (!chip || chip.challenge.input !== challenge.input) {
+      this.#removeChip();
+      chip = { challenge, phase: 'filled', asked: 0, panel: this.#panel('chip') };
+      this.#chip = chip;
+    }
+    chip.challenge = challenge;
+    chip.phase = 'filled';
+    this.#dropWatch();
+    fillInput(challenge.input, grant.value);
+    const watch = new OutcomeWatch({
+      adapter: this.#d.adapter,
+      reservationId: grant.reservationId,
+      value: this.#d.normalize(grant.value) ?? grant.value,
+      normalize: this.#d.normalize,
+      input: challenge.input,
+      clock: { setTimeout: (fn, ms) => this.#d.scope.setTimeout(fn, ms) },
+      report: (outcome) => void this.#report(watch, outcome),
+    });
+    this.#watch = watch;
+    this.#watchSubmit = challenge.submit;
+    this.#chipStatus(chip, autoSubmit && challenge.submit ? TEXT.submitting : TEXT.filled);
+    if (autoSubmit && challenge.submit) await clickWhenEnabled(challenge.submit, this.#waiter);
+    return true;
+  }
+
+  #dropWatch(): void {
+    this.#watch?.cancel();
+    this.#watch = null;
+    this.#watchSubmit = null;
+  }
+
+  async #report(watch: OutcomeWatch, outcome: Outcome): Promise<void> {
+    if (this.#watch === watch) {
+      this.#watch = null;
+      this.#watchSubmit = null;
+    }
+    const reply = await this.#sendPatiently('content/report-outcome', { reservationId: watch.reservationId, outcome });
+    const chip = this.#chip;
+    if (!chip || outcome === 'accepted') return;
+    chip.phase = 'offer';
+    if (reply.ok) chip.offer = reply.value;
+    this.#chipStatus(chip, outcome === 'rejected' ? TEXT.rejected : TEXT.unknownOutcome);
+  }
+
+  /**
+   * An outcome must not be lost to a background that is restarting (MV3 workers and event pages
+   * stop when idle; a message wakes them, but the first one can fail while they start).
+   */
+  async #sendPatiently<N extends keyof ContentRequests>(
+    type: N,
+    body: ContentRequests[N]['req'],
+  ): Promise<Result<ContentRequests[N]['res']>> {
+    let reply = await this.#d.send(type, body);
+    for (const ms of [300, 1_000, 3_000]) {
+      if (reply.ok || reply.error.code !== 'internal' || this.#d.scope.signal.aborted) break;
+      await new Promise<void>((resolve) => this.#d.scope.setTimeout(resolve, ms));
+      reply = await this.#d.send(type, body);
+    }
+    return reply;
+  }
+
+  /** A submit of the step we filled: the person's Next click (or ours, when auto-submitting). */
+  #onPageClick(event: Event): void {
+    const watch = this.#watch;
+    const submit = this.#watchSubmit;
+    if (!watch || watch.submitted || !submit) return;
+    const target = event.target as Node | null;
+    if (!target || !submit.contains(target) || isDisabled(submit)) return;
+    watch.submit(this.#doc, this.#currentUrl());
+  }
+
+  #onPageKey(event: KeyboardEvent): void {
+    const watch = this.#watch;
+    if (!watch || watch.submitted || event.key !== 'Enter' || event.isComposing) return;
+    if (event.target !== watch.input) return;
+    if (this.#watchSubmit && isDisabled(this.#watchSubmit)) return;
+    watch.submit(this.#doc, this.#currentUrl());
+  }
+
+  #onPageHide(): void {
+    this.#watch?.pageHidden();
+  }
+
+  // ---- backup-code banner -------------------------------------------------------------------------
+
+  #updateBanner(screen: CodeScreen | null): void {
+    const banner = this.#banner;
+    if (!screen) {
+      if (banner) this.#removeBanner();
+      return;
+    }
+    const key = `${screen.codes.join(' ')}|${screen.handle ?? ''}`;
+    if (banner && banner.key === key) {
+      banner.screen = screen;
+      this.#placeBanner(banner);
+      return;
+    }
+    if (banner) this.#removeBanner();
+    if (this.#dismissed.has(key)) return;
+    const fresh: BannerState = { key, screen, phase: 'asking', asked: 0, panel: this.#panel('banner') };
+    this.#banner = fresh;
+    void this.#askCapture(fresh);
+  }
+
+  async #askCapture(banner: BannerState): Promise<void> {
+    const token = ++banner.asked;
+    const body: ContentRequests['content/codes-seen']['req'] = { codes: banner.screen.codes };
+    const handle = atHandle(banner.screen.handle);
+    if (handle) body.handle = handle;
+    const reply = await this.#d.send('content/codes-seen', body);
+    if (this.#banner !== banner || token !== banner.asked) return;
+    if (reply.ok) {
+      banner.seen = reply.value;
+      banner.phase = 'offer';
+    } else {
+      delete banner.seen;
+    }
+    this.#renderBanner(banner);
+  }
+
+  #bannerView(banner: BannerState): PanelView | null {
+    const handle = atHandle(banner.screen.handle);
+    const notNow: PanelButton = { label: TEXT.notNow, secondary: true, onActivate: () => this.#dismissBanner(banner) };
+    const status = banner.status ? { status: banner.status } : {};
+    if (banner.phase === 'saved') return { message: TEXT.saved(banner.seen?.label ?? handle), buttons: [], ...status };
+    const seen = banner.seen;
+    if (!seen) return null;
+    if (seen.state === 'locked')
+      return { message: TEXT.unlockToSave, hint: TEXT.unlockToSaveHint, buttons: [notNow], ...status };
+    if (seen.fresh === 0 || !seen.captureId) return null;
+    const message = banner.screen.codes.length > 1 ? TEXT.saveMany(banner.screen.codes.length, handle) : TEXT.saveOne(handle);
+    if (banner.phase === 'saving') return { message, buttons: [], status: TEXT.saving };
+    return {
+      message,
+      buttons: [{ label: TEXT.save, onActivate: () => void this.#save(banner) }, notNow],
+      ...status,
+    };
+  }
+
+  #renderBanner(banner: BannerState): void {
+    const view = this.#bannerView(banner);
+    if (!view) {
+      banner.panel.hide();
+      return;
+    }
+    banner.panel.render(view);
+    this.#placeBanner(banner);
+  }
+
+  #placeBanner(banner: BannerState): void {
+    if (!this.#bannerView(banner)) return;
+    const win = this.#doc.defaultView;
+    const viewport = { width: win?.innerWidth ?? 0, height: win?.innerHeight ?? 0 };
+    const anchor = rectOf(banner.screen.anchor);
+    if (!banner.screen.anchor.isConnected || !isVisibleRect(anchor, viewport)) {
+      banner.panel.hide();
+      return;
+    }
+    const size = banner.panel.measure();
+    banner.panel.show(placeBanner(rectOf(banner.screen.container), anchor, size, viewport));
+  }
+
+  async #save(banner: BannerState): Promise<void> {
+    const captureId = banner.seen?.captureId;
+    if (this.#banner !== banner || banner.phase !== 'offer' || !captureId) return;
+    banner.phase = 'saving';
+    delete banner.status;
+    this.#renderBanner(banner);
+    const reply = await this.#d.send('content/codes-save', { captureId, trusted: true });
+    if (this.#banner !== banner) return;
+    if (!reply.ok) {
+      banner.phase = 'offer';
+      banner.status = reply.error.message;
+      this.#renderBanner(banner);
+      // Locked meanwhile, or the capture expired: ask again so the banner tells the truth.
+      void this.#askCapture(banner);
+      return;
+    }
+    banner.phase = 'saved';
+    this.#renderBanner(banner);
+    this.#d.scope.setTimeout(() => {
+      if (this.#banner !== banner) return;
+      banner.panel.hide();
+    }, SAVED_MS);
+  }
+
+  #dismissBanner(banner: BannerState): void {
+    if (this.#banner !== banner) return;
+    this.#dismissed.add(banner.key);
+    this.#removeBanner();
+  }
+
+  #removeBanner(): void {
+    this.#banner?.panel.destroy();
+    this.#banner = null;
+  }
+
+  // ---- fills started by the background (popup, keyboard, context menu) ----------------------------
+
+  async pageFill(grant: PageFill): Promise<{ filled: boolean }> {
+    let challenge = this.#d.adapter.detectChallenge(this.#doc, this.#currentUrl());
+    if (!challenge || challenge.mode === 'email') return { filled: false };
+    if (challenge.mode === 'app') {
+      challenge = await this.#switchToBackup(challenge);
+      if (!challenge) return { filled: false };
+    }
+    const filled = await this.#fill(challenge, grant, grant.autoSubmit && challenge.mode !== 'unknown');
+    return { filled };
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  #panel(kind: 'chip' | 'banner'): Panel {
+    return this.#d.makePanel ? this.#d.makePanel(this.#doc, kind) : new Panel(this.#doc, kind);
+  }
+
+  /** Polls fn every 50 ms until it returns something truthy; null on timeout or shutdown. */
+  #until<T>(fn: () => T | null | undefined | false, timeoutMs: number): Promise<T | null> {
+    const { scope } = this.#d;
+    return new Promise((resolve) => {
+      const deadline = Date.now() + timeoutMs;
+      const tick = () => {
+        if (scope.signal.aborted) return resolve(null);
+        const value = fn();
+        if (value) return resolve(value);
+        if (Date.now() >= deadline) return resolve(null);
+        scope.setTimeout(tick, 50);
+      };
+      tick();
+      scope.signal.addEventListener('abort', () => resolve(null), { once: true });
+    });
+  }
+
+  /** For tests and diagnostics: what the runtime holds right now (no secrets). */
+  get state() {
+    return {
+      hint: this.#hint,
+      chip: this.#chip ? { mode: this.#chip.challenge.mode, phase: this.#chip.phase, offer: this.#chip.offer, status: this.#chip.status } : null,
+      banner: this.#banner ? { phase: this.#banner.phase, seen: this.#banner.seen, codes: this.#banner.screen.codes.length } : null,
+      watching: this.#watch ? { reservationId: this.#watch.reservationId, submitted: this.#watch.submitted } : null,
+    };
+  }
+}
