@@ -16,6 +16,7 @@ import { originOf } from './sender';
 import { Session } from './session';
 import { mergeSettings } from './settings';
 import { wireOutsideFill } from './outside-fill';
+import { installBenchHook } from './bench-hook';
 
 const AUTOLOCK_ALARM = 'sparekey-autolock';
 
@@ -144,6 +145,7 @@ export function startBackground(): void {
   browser.tabs.onActivated.addListener(() => void updateBadge().catch(() => undefined));
 
   wireOutsideFill(deps);
+  installBenchHook(deps); // bench build only (wxt build --mode bench); a no-op dropped from production
 
   void restrictSessionStorage().catch(() => undefined);
   // A restarted worker reopens the vault from storage.session and settles reservations whose

@@ -1,0 +1,127 @@
+// Timings taken INSIDE the background for `npm run bench` (test/bench/scale.ts): the vault at
+// scale without message round trips in the figures. Only the bench build contains it
+// (`wxt build --mode bench`, done by test/bench/build.mjs): in every other mode the guard below is
+// `if ("production" !== "bench") return`, the bundler drops the rest as dead code, and the bench
+// checks that no production bundle contains BENCH_PORT.
+//
+// It answers on a runtime port named BENCH_PORT, from the extension's own pages only, so it never
+// meets the router (runtime.onMessage) and adds no message type to the protocol.
+import { browser, type Browser } from 'wxt/browser';
+import { SITES } from '../sites/index';
+import type { Account } from '../vault/types';
+import { markUsed, reserve } from '../vault/transitions';
+import { accountsFor } from './accounts';
+import { createHandlers } from './app';
+import type { BackgroundDeps } from './deps';
+import { grantNext, offerFor, settleReservation } from './handlers/content';
+import { OpenVault } from './open-vault';
+import type { ContentCaller } from './router';
+
+export const BENCH_PORT = 'sparekey-bench';
+
+export type BenchRequest =
+  | { op: 'populate'; from: number; accounts: number; codesPerAccount: number }
+  | { op: 'scale'; samples: Record<'open' | 'next' | 'offer' | 'rules' | 'reserveMarkUsed' | 'list', number> };
+
+export function installBenchHook(deps: BackgroundDeps): void {
+  if (import.meta.env.MODE !== 'bench') return;
+  // No badge updates or tab broadcasts while we measure: they would run inside the samples.
+  const quiet: BackgroundDeps = { ...deps, changed: () => undefined };
+  const { handlers } = createHandlers(quiet);
+  const page = { kind: 'page' } as const;
+
+  /** Accounts @bench_<from>… with their codes, through the same handlers the popup's messages reach. */
+  async function populate(from: number, accounts: number, codesPerAccount: number) {
+    const started = performance.now();
+    const site = SITES[0]!;
+    for (let a = from; a < from + accounts; a++) {
+      const added = await handlers['accounts/add']({ site: site.id, label: `@bench_${a}` }, page);
+      // 12 lowercase letters and digits, unique per account and code, as X shows them.
+      const values = Array.from({ length: codesPerAccount }, (_, c) =>
+        `${a.toString(36).padStart(4, '0')}${c.toString(36).padStart(4, '0')}${((a * 7919 + c * 104729) % 1679616).toString(36).padStart(4, '0')}`,
+      );
+      await handlers['codes/add']({ accountId: added.id, values, source: 'import' }, page);
+    }
+    return { ms: performance.now() - started };
+  }
+
+  /** `n` timings of `op`, in ms, each around one call. */
+  async function time(n: number, op: (i: number) => unknown): Promise<number[]> {
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      await op(i);
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }
+
+  /** The smallest non-zero step performance.now() takes here (coarsened outside isolation). */
+  function timerResolution(): number {
+    let min = Infinity;
+    for (let i = 0; i < 50; i++) {
+      const a = performance.now();
+      let b = performance.now();
+      while (b === a) b = performance.now();
+      min = Math.min(min, b - a);
+    }
+    return min;
+  }
+
+  async function scale(samples: Extract<BenchRequest, { op: 'scale' }>['samples']) {
+    const vault = await deps.session.unlocked();
+    const accounts: Account[] = vault.allAccounts();
+    const codes = accounts.reduce((n, a) => n + vault.codesOf(a.id).length, 0);
+    const pick = (i: number) => accounts[(i * 7919) % accounts.length]!;
+    const site = SITES[0]!;
+    const origin = site.origins[0]!;
+    const caller: ContentCaller = { kind: 'content', origin, tabId: 1, site };
+    const ctx = () => ({ now: Date.now(), newId: deps.newId });
+    const withUnused = accounts.filter((a) => vault.next(a.id) !== undefined);
+
+    const result = {
+      accounts: accounts.length,
+      codes,
+      timerResolutionMs: timerResolution(),
+      // Everything unlock does after the KDF: read and decrypt every record, index them.
+      open: await time(samples.open, () => OpenVault.load(vault.store)),
+      // The oldest unused code of one account (src/vault/policy.ts nextCode through OpenVault).
+      next: await time(samples.next, (i) => vault.next(pick(i).id)),
+      // What the chip's first question costs with every account on x.com: the account named by
+      // the login's identifier, among all of them.
+      offer: await time(samples.offer, (i) => offerFor(vault, site, origin, pick(i).label)),
+      // The pure rules alone, no storage: reserve the next code, then mark it used.
+      rules: await time(samples.rules, (i) => {
+        const account = pick(i);
+        const list = vault.codesOf(account.id);
+        const next = vault.next(account.id);
+        if (!next) return;
+        const reserved = reserve(account, list, next.id, ctx(), { tabId: 1, origin });
+        markUsed(account, reserved.codes, next.id, reserved.reservation.id, ctx(), origin);
+      }),
+      // The real fill path: reserve (one IndexedDB commit), then the accepted outcome (another).
+      reserveMarkUsed: await time(samples.reserveMarkUsed, async (i) => {
+        const account = withUnused[(i * 7919) % withUnused.length]!;
+        const grant = await grantNext(quiet, vault, account, caller.tabId, origin);
+        await settleReservation(quiet, vault, grant.reservationId, 'accepted', { tabId: caller.tabId, origin });
+      }),
+      // The popup's account list: every account's summary, sorted by label.
+      list: await time(samples.list, () => handlers['accounts/list']({}, page)),
+      accountsOnOrigin: accountsFor(vault, site, origin).length,
+    };
+    return result;
+  }
+
+  browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
+    const own = port.sender?.id === browser.runtime.id && port.sender?.url?.startsWith(browser.runtime.getURL('/'));
+    if (port.name !== BENCH_PORT || !own) return;
+    port.onMessage.addListener((message: unknown) => {
+      const request = message as BenchRequest;
+      const run = request.op === 'populate' ? populate(request.from, request.accounts, request.codesPerAccount) : scale(request.samples);
+      run.then(
+        (value) => port.postMessage({ ok: true, value }),
+        (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+      );
+    });
+  });
+}

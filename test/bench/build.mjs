@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// One WXT build for the bench, in its own output directory so it never rewrites .output/<browser>-mv3
+// while someone else's e2e run or `npm run build` uses it:
+//   node test/bench/build.mjs <chrome|firefox> <production|bench> <outDir>
+// production: `wxt zip` (the store package, plus the sources zip for Firefox) into <outDir>, build
+// in <outDir>/<browser>-mv3. bench: `wxt build --mode bench` into <outDir>/<browser>-mv3-bench,
+// which contains src/background/bench-hook.ts. One process per build: WXT keeps global state.
+import { build, zip } from 'wxt';
+
+const [browser, mode, outDir] = process.argv.slice(2);
+if (!['chrome', 'firefox'].includes(browser ?? '') || !['production', 'bench'].includes(mode ?? '') || !outDir) {
+  console.error('usage: node test/bench/build.mjs <chrome|firefox> <production|bench> <outDir>');
+  process.exit(2);
+}
+if (mode === 'production') await zip({ browser, outDir });
+else await build({ browser, mode, outDir });

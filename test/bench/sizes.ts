@@ -1,0 +1,91 @@
+// 5. Sizes of what ships: gzip of the content script, of the background and of the popup (each with
+// every chunk it imports, as the browser loads them), and each zip `wxt zip` makes.
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BrowserName } from '../e2e/harness/config';
+import { zipsOf } from './builds';
+import { REPO_ROOT } from '../e2e/harness/config';
+import { BUDGETS, buildDir, verdict } from './lib';
+
+/** The hook's port name, read from its source (importing it here would load wxt/browser in Node). */
+function benchPortName(): string {
+  const source = readFileSync(path.join(REPO_ROOT, 'src', 'background', 'bench-hook.ts'), 'utf8');
+  const name = /export const BENCH_PORT = '([^']+)'/.exec(source)?.[1];
+  if (!name) throw new Error('src/background/bench-hook.ts no longer declares BENCH_PORT');
+  return name;
+}
+
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** A JS file and every file it imports statically (relative specifiers), transitively. */
+function closure(root: string, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+|\/[^"']+)["']/g)) {
+      const spec = m[1]!;
+      visit(spec.startsWith('/') ? path.join(root, spec) : path.resolve(path.dirname(file), spec));
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+/** The popup's JS: the module script popup.html loads, and all it imports. */
+function popupEntry(root: string): string {
+  const html = readFileSync(path.join(root, 'popup.html'), 'utf8');
+  const src = /<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(html)?.[1];
+  if (!src) throw new Error('popup.html has no module script');
+  return path.join(root, src);
+}
+
+function measure(root: string, files: string[]) {
+  return {
+    gzip_bytes: files.reduce((n, f) => n + gz(f), 0),
+    raw_bytes: files.reduce((n, f) => n + statSync(f).size, 0),
+    files: files.map((f) => path.relative(root, f)),
+  };
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? allFiles(path.join(dir, d.name)) : [path.join(dir, d.name)],
+  );
+}
+
+export function sizes(browser: BrowserName) {
+  const root = buildDir(browser, 'production');
+  const manifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { js?: string[]; css?: string[] }[];
+    background?: { service_worker?: string; scripts?: string[] };
+  };
+  const contentFiles = (manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
+  const content = measure(root, [...new Set(contentFiles)].map((f) => path.join(root, f)));
+  const backgroundEntries = manifest.background?.service_worker ? [manifest.background.service_worker] : (manifest.background?.scripts ?? []);
+  const background = measure(root, [...new Set(backgroundEntries.flatMap((e) => closure(root, path.join(root, e))))]);
+  const popup = measure(root, closure(root, popupEntry(root)));
+  const zips = Object.fromEntries(
+    zipsOf(browser).map((z) => {
+      const bytes = statSync(z).size;
+      return [path.basename(z), { bytes, budget_bytes: BUDGETS.zip_bytes, verdict: verdict(bytes, BUDGETS.zip_bytes) }];
+    }),
+  );
+  // The bench hook must not ship: its port name appears in no production file.
+  const hookShipped = allFiles(root).filter((f) => /\.(js|html|json)$/.test(f) && readFileSync(f, 'utf8').includes(benchPortName()));
+  if (!existsSync(root)) throw new Error(`${root} is missing`);
+  return {
+    build: path.relative(path.dirname(path.dirname(root)), root),
+    content_script: {
+      ...content,
+      budget_gzip_bytes: BUDGETS.content_script_gzip_bytes,
+      verdict: verdict(content.gzip_bytes, BUDGETS.content_script_gzip_bytes),
+    },
+    background,
+    popup,
+    zips,
+    bench_hook_in_production: hookShipped.map((f) => path.relative(root, f)),
+  };
+}
