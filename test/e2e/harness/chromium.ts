@@ -68,7 +68,6 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
     }));
   const extensionId = new URL(extensionWorker.url()).host;
   const extensionOrigin = `chrome-extension://${extensionId}`;
-  const launchMs = Date.now() - started;
 
   // Worker lifecycle over CDP, from the blank page the persistent context opens with. Versions of
   // our worker, by id, with their last runningStatus.
@@ -85,6 +84,7 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
     timeout: 10_000,
     message: 'the extension service worker to be reported running',
   });
+  const launchMs = Date.now() - started;
 
   const consoleLog: ConsoleEntry[] = [];
   const pages = new Set<TestPage>();

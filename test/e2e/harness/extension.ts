@@ -1,6 +1,5 @@
 // What the e2e tests know about the extension's internals, in one place. The message protocol
 // (src/messages) and the content script's markers will change; update them here only.
-import { expect } from 'vitest';
 import type { TestPage, WaitOptions } from './types';
 import { waitUntil } from './util';
 
@@ -18,11 +17,11 @@ export async function pingBackground(page: TestPage): Promise<unknown> {
   });
 }
 
-/** What pingBackground gets from a healthy background (use with toMatchObject). */
-export const HEALTHY_ANSWER = {
-  ok: true,
-  value: { state: expect.stringMatching(/^(no-vault|locked|unlocked)$/) },
-} as const;
+/** Whether `reply` is what a healthy background answers to pingBackground: a Result with a vault state. */
+export function isHealthyAnswer(reply: unknown): boolean {
+  const r = reply as { ok?: unknown; value?: { state?: unknown } } | null;
+  return r?.ok === true && ['no-vault', 'locked', 'unlocked'].includes(String(r.value?.state));
+}
 
 /** Whether our content script has run in this page (today it marks <html data-sparekey="present">). */
 export async function contentScriptPresent(page: TestPage): Promise<boolean> {
