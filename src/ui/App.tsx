@@ -140,7 +140,7 @@ function Vault(props: { status: VaultStatus; onStatus: (s: VaultStatus) => void 
         ))}
       </nav>
       <main>
-        {props.status.damaged.length > 0 && <Notice error={t('damaged', props.status.damaged.length)} />}
+        {props.status.damaged.length > 0 && <Notice error={t('damaged', { count: props.status.damaged.length })} />}
         {view.name === 'accounts' && (
           <Accounts
             focus={moved}

@@ -138,7 +138,7 @@ export function PassphraseInput(props: {
 export function strengthText(passphrase: string): string {
   const s = estimateStrength(passphrase);
   if (passphrase.length === 0) return t('strengthEmpty');
-  if ([...passphrase].length < MIN_LENGTH) return t('strengthShort', MIN_LENGTH);
+  if ([...passphrase].length < MIN_LENGTH) return t('strengthShort', { min: MIN_LENGTH });
   return [t('strengthCommon'), t('strengthWeak'), t('strengthFair'), t('strengthGood'), t('strengthStrong')][s.level]!;
 }
 

@@ -29,18 +29,20 @@ export function statusText(code: CodeView): string {
     case 'used':
       if (code.usedAt === undefined) return t('statusUsed');
       return code.usedOrigin
-        ? t('statusUsedAtOrigin', formatDate(code.usedAt), code.usedOrigin)
-        : t('statusUsedAt', formatDate(code.usedAt));
+        ? t('statusUsedAtOrigin', { date: formatDate(code.usedAt), origin: code.usedOrigin })
+        : t('statusUsedAt', { date: formatDate(code.usedAt) });
     case 'rejected':
       return t('statusRejected');
     case 'invalidated':
-      return code.invalidatedBySeq === undefined ? t('statusInvalidated') : t('statusInvalidatedBy', code.invalidatedBySeq);
+      return code.invalidatedBySeq === undefined
+        ? t('statusInvalidated')
+        : t('statusInvalidatedBy', { seq: code.invalidatedBySeq });
   }
 }
 
 /** "#3, #4 and #5" in the popup's language. */
 export function seqList(codes: readonly CodeView[]): string {
-  const items = codes.map((c) => t('codeNumber', c.seq));
+  const items = codes.map((c) => t('codeNumber', { seq: c.seq }));
   if (items.length <= 1) return items.join('');
-  return t('listAnd', items.slice(0, -1).join(t('listSeparator')), items.at(-1)!);
+  return t('listAnd', { items: items.slice(0, -1).join(t('listSeparator')), last: items.at(-1)! });
 }

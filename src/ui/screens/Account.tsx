@@ -71,7 +71,7 @@ export function Account(props: {
     const ok = await copyCode(value.replace(/\s+/g, ''), props.settings.clipboardClearSeconds, send);
     const seconds = props.settings.clipboardClearSeconds;
     if (!ok) return action.setError({ code: 'internal', message: t('copyFailed') });
-    setDone(seconds > 0 ? t('copiedClears', code.seq, seconds) : t('copied', code.seq));
+    setDone(seconds > 0 ? t('copiedClears', { seq: code.seq, seconds }) : t('copied', { seq: code.seq }));
   }
 
   /** Fill or mark used; a code that isn't next first shows which codes it would invalidate. */
@@ -86,7 +86,7 @@ export function Account(props: {
     setIntent(null);
     if (what.kind === 'fill') {
       const filled = await action.run(() => send('fill/active-tab', { accountId: detail!.id, codeId: what.code.id }));
-      if (filled) setDone(t('filled', filled.seq));
+      if (filled) setDone(t('filled', { seq: filled.seq }));
     } else {
       await setStatus(what.code, 'used');
     }
@@ -99,7 +99,7 @@ export function Account(props: {
       send('codes/set-status', { accountId: detail!.id, codeId: code.id, status }),
     );
     if (updated) {
-      setDone(t('statusChanged', code.seq));
+      setDone(t('statusChanged', { seq: code.seq }));
       await load();
     }
   }
@@ -107,7 +107,7 @@ export function Account(props: {
   async function fillNext() {
     setDone(null);
     const filled = await action.run(() => send('fill/active-tab', { accountId: detail!.id }));
-    if (filled) setDone(t('filled', filled.seq));
+    if (filled) setDone(t('filled', { seq: filled.seq }));
     await load();
   }
 
@@ -122,20 +122,20 @@ export function Account(props: {
       }
     >
       <p class="account-meta">
-        <SiteIcon site={detail.site} /> {siteName(detail.site)} · {t('leftOf', detail.left, detail.total)}
+        <SiteIcon site={detail.site} /> {siteName(detail.site)} · {t('leftOf', { left: detail.left, total: detail.total })}
       </p>
       {detail.left <= 1 && site && (
         <p class="warn">
-          {t(detail.left === 0 ? 'warnNoneLeft' : 'warnOneLeft', site.name)}{' '}
+          {t(detail.left === 0 ? 'warnNoneLeft' : 'warnOneLeft', { site: site.name })}{' '}
           <a href={site.backupCodesUrl} target="_blank" rel="noreferrer">
-            {t('warnLink', site.name)}
+            {t('warnLink', { site: site.name })}
           </a>
         </p>
       )}
       <div class="row">
         {canFill && next && (
           <button type="button" class="primary" onClick={() => void fillNext()}>
-            {t('fillNext', next.seq)}
+            {t('fillNext', { seq: next.seq })}
           </button>
         )}
         <button type="button" onClick={props.onAddCodes}>
@@ -188,12 +188,12 @@ function ConfirmInvalidation(props: { intent: Intent; siteName: string; onConfir
   return (
     <div class="confirm" role="group" aria-labelledby="intent-q" aria-describedby="intent-d">
       <p id="intent-q">
-        <strong>{intent.kind === 'fill' ? t('confirmFillTitle', seq) : t('confirmMarkTitle', seq)}</strong>
+        <strong>{intent.kind === 'fill' ? t('confirmFillTitle', { seq }) : t('confirmMarkTitle', { seq })}</strong>
       </p>
-      <p id="intent-d">{t('confirmInvalidates', seqList(intent.invalidates), props.siteName)}</p>
+      <p id="intent-d">{t('confirmInvalidates', { codes: seqList(intent.invalidates), site: props.siteName })}</p>
       <div class="row">
         <button type="button" class="danger" ref={go} onClick={props.onConfirm}>
-          {intent.kind === 'fill' ? t('confirmFillAction', seq) : t('confirmMarkAction', seq)}
+          {intent.kind === 'fill' ? t('confirmFillAction', { seq }) : t('confirmMarkAction', { seq })}
         </button>
         <button type="button" onClick={props.onCancel}>
           {t('cancel')}
@@ -219,7 +219,7 @@ function CodeRow(props: {
   return (
     <li class={`code status-${c.status}`}>
       <div class="code-line">
-        <span class="seq">{t('codeNumber', c.seq)}</span>
+        <span class="seq">{t('codeNumber', { seq: c.seq })}</span>
         <code class={shown ? 'value' : 'value masked'}>
           {shown ? (
             c.value
@@ -230,14 +230,18 @@ function CodeRow(props: {
             </>
           )}
         </code>
-        <button type="button" class="small" aria-pressed={shown} onClick={props.onReveal}>
+        <button
+          type="button"
+          class="small"
+          aria-pressed={shown}
+          aria-label={shown ? t('hideCode', { seq: c.seq }) : t('showCode', { seq: c.seq })}
+          onClick={props.onReveal}
+        >
           {shown ? t('hide') : t('show')}
-          <span class="sr-only"> {t('codeNumber', c.seq)}</span>
         </button>
         {usable && (
-          <button type="button" class="small" onClick={props.onCopy}>
+          <button type="button" class="small" aria-label={t('copyCode', { seq: c.seq })} onClick={props.onCopy}>
             {t('copy')}
-            <span class="sr-only"> {t('codeNumber', c.seq)}</span>
           </button>
         )}
       </div>
@@ -246,7 +250,7 @@ function CodeRow(props: {
         {props.isNext && <span class="badge">{t('nextBadge')}</span>}
       </p>
       {c.status === 'unconfirmed' ? (
-        <div class="row" role="group" aria-label={t('unconfirmedQuestionShort', c.seq)}>
+        <div class="row" role="group" aria-label={t('unconfirmedQuestionShort', { seq: c.seq })}>
           <button type="button" class="small" onClick={() => props.onStatus('used')}>
             {t('unconfirmedYes')}
           </button>
@@ -260,10 +264,7 @@ function CodeRow(props: {
       ) : (
         c.status !== 'reserved' && (
           <details class="more">
-            <summary>
-              {t('more')}
-              <span class="sr-only"> {t('codeNumber', c.seq)}</span>
-            </summary>
+            <summary aria-label={t('moreCode', { seq: c.seq })}>{t('more')}</summary>
             <div class="row">
               {usable && props.canFill && (
                 <button type="button" class="small" onClick={props.onFill}>
@@ -299,7 +300,7 @@ function DeleteAccount(props: { detail: AccountDetail; onCancel: () => void; onD
   async function submit(e: Event) {
     e.preventDefault();
     if (busy) return;
-    if (typed !== label) return setProblem(t('deleteMismatch', label));
+    if (typed !== label) return setProblem(t('deleteMismatch', { account: label }));
     setProblem(null);
     const gone = await run(() => send('accounts/delete', { accountId: props.detail.id, confirmLabel: typed }));
     if (gone) props.onDeleted();
@@ -308,8 +309,8 @@ function DeleteAccount(props: { detail: AccountDetail; onCancel: () => void; onD
   return (
     <form class="group danger-zone" onSubmit={submit} noValidate aria-labelledby="delete-h">
       <h3 id="delete-h">{t('deleteTitle')}</h3>
-      <p>{t('deleteWarning', label, props.detail.total)}</p>
-      <Field label={t('deleteTypeLabel', label)}>
+      <p>{t('deleteWarning', { account: label, count: props.detail.total })}</p>
+      <Field label={t('deleteTypeLabel', { account: label })}>
         {({ id }) => (
           <input
             id={id}

@@ -53,7 +53,7 @@ export function Accounts(props: {
       send('codes/set-status', { accountId: item.account.id, codeId: item.code.id, status }),
     );
     if (ok) {
-      setDone(t('resolvedDone', item.code.seq));
+      setDone(t('resolvedDone', { seq: item.code.seq }));
       await load();
     }
   }
@@ -62,7 +62,7 @@ export function Accounts(props: {
     setDone(null);
     const summary = await action.run(() => send('captures/save', { captureId: c.id }));
     if (summary) {
-      setDone(t('addedSummary', summary.added, summary.duplicates));
+      setDone(t('addedSummary', { added: summary.added, duplicates: summary.duplicates }));
       await load();
     }
   }
@@ -90,8 +90,8 @@ export function Accounts(props: {
               <li key={c.id} class="card">
                 <p>
                   {c.handle
-                    ? t('captureSeenFor', siteName(c.site), c.handle, c.fresh)
-                    : t('captureSeen', siteName(c.site), c.fresh)}
+                    ? t('captureSeenFor', { site: siteName(c.site), account: c.handle, count: c.fresh })
+                    : t('captureSeen', { site: siteName(c.site), count: c.fresh })}
                 </p>
                 <div class="row">
                   <button type="button" class="primary" onClick={() => void saveCapture(c)}>
@@ -112,7 +112,7 @@ export function Accounts(props: {
           <ul class="plain">
             {unconfirmed.map((item) => (
               <li key={item.code.id} class="card">
-                <p id={`q-${item.code.id}`}>{t('unconfirmedQuestion', item.code.seq, item.account.label)}</p>
+                <p id={`q-${item.code.id}`}>{t('unconfirmedQuestion', { seq: item.code.seq, account: item.account.label })}</p>
                 <div class="row" role="group" aria-labelledby={`q-${item.code.id}`}>
                   <button type="button" onClick={() => void resolve(item, 'used')}>
                     {t('unconfirmedYes')}
@@ -166,15 +166,15 @@ function AccountItem(props: { account: AccountSummary; onOpen: () => void }) {
           <span class="label">{a.label}</span>
           <span class="site">{siteName(a.site)}</span>
         </span>
-        <span class="left">{t('leftOf', a.left, a.total)}</span>
+        <span class="left">{t('leftOf', { left: a.left, total: a.total })}</span>
       </button>
-      {a.unconfirmed > 0 && <p class="hint">{t('unconfirmedCount', a.unconfirmed)}</p>}
+      {a.unconfirmed > 0 && <p class="hint">{t('unconfirmedCount', { count: a.unconfirmed })}</p>}
       {low && (
         <p id={warnId} class="warn">
-          {t(a.left === 0 ? 'warnNoneLeft' : 'warnOneLeft', site?.name ?? a.site)}{' '}
+          {t(a.left === 0 ? 'warnNoneLeft' : 'warnOneLeft', { site: site?.name ?? a.site })}{' '}
           {site && (
             <a href={site.backupCodesUrl} target="_blank" rel="noreferrer">
-              {t('warnLink', site.name)}
+              {t('warnLink', { site: site.name })}
             </a>
           )}
         </p>
@@ -195,7 +195,7 @@ function EmptyState(props: { onAdd: (mode: AddMode) => void; onRestore: () => vo
             <span key={s.id}>
               {i > 0 && ', '}
               <a href={s.backupCodesUrl} target="_blank" rel="noreferrer">
-                {t('wayVisitLink', s.name)}
+                {t('wayVisitLink', { site: s.name })}
               </a>
             </span>
           ))}

@@ -48,7 +48,15 @@ export function AddCodes(props: {
   const account = accounts?.find((a) => a.id === target);
   const site = account ? account.site : newSite;
   const format = formatById(formatOfSite(site));
-  const found = mode === 'paste' ? findCodes(text, format.id) : (file?.result?.codes ?? []);
+  const imported = mode === 'import' ? file?.result : undefined;
+  // A plain list is lines of anything; only the lines that are codes of this account's format count.
+  const importValues = imported
+    ? imported.format === 'generic'
+      ? imported.codes.filter((v) => format.normalize(v) !== null)
+      : imported.codes
+    : [];
+  const leftOut = imported ? imported.codes.length - importValues.length : 0;
+  const found = mode === 'paste' ? findCodes(text, format.id) : importValues;
 
   async function chooseFile(input: HTMLInputElement) {
     setSaved(null);
@@ -86,8 +94,15 @@ export function AddCodes(props: {
     e.preventDefault();
     if (action.busy) return;
     setSaved(null);
-    if (found.length === 0) return setProblem(mode === 'paste' ? t('pasteNoneFound', format.label) : t('importChoose'));
-    if (mismatch) return setProblem(t('importMismatch', mismatch, siteName(site)));
+    if (found.length === 0)
+      return setProblem(
+        mode === 'paste'
+          ? t('pasteNoneFound', { format: format.label })
+          : imported
+            ? t('importNoneFound', { format: format.label })
+            : t('importChoose'),
+      );
+    if (mismatch) return setProblem(t('importMismatch', { kind: mismatch, site: siteName(site) }));
     if (target === NEW && !newLabel.trim()) return setProblem(t('newAccountLabelMissing'));
     setProblem(null);
     let accountId = target;
@@ -144,7 +159,7 @@ export function AddCodes(props: {
             <select id={id} value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
               {(accounts ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
-                  {t('accountOption', a.label, siteName(a.site))}
+                  {t('accountOption', { account: a.label, site: siteName(a.site) })}
                 </option>
               ))}
               <option value={NEW}>{t('newAccountOption')}</option>
@@ -180,7 +195,7 @@ export function AddCodes(props: {
         )}
 
         {mode === 'paste' ? (
-          <Field label={t('pasteLabel')} hint={t('pasteHint', format.label)}>
+          <Field label={t('pasteLabel')} hint={t('pasteHint', { format: format.label })}>
             {({ id, describedBy }) => (
               <textarea
                 id={id}
@@ -211,17 +226,19 @@ export function AddCodes(props: {
         )}
 
         {mode === 'import' && file?.problem && <Notice error={file.problem} />}
-        {mode === 'import' && file?.result && (
+        {imported && (
           <p class="hint">
-            {t('importDetected', IMPORT_PARSERS[file.result.parser].label, file.result.codes.length)}
-            {file.result.alreadyUsed ? ` ${t('importAlreadyUsed', file.result.alreadyUsed)}` : ''}
+            {t('importDetected', { kind: IMPORT_PARSERS[imported.parser].label, count: imported.codes.length })}
+            {imported.alreadyUsed ? ` ${t('importAlreadyUsed', { count: imported.alreadyUsed })}` : ''}
+            {leftOut > 0 ? ` ${t('importLeftOut', { format: format.label, count: leftOut })}` : ''}
           </p>
         )}
+        {imported && importValues.length === 0 && <Notice error={t('importNoneFound', { format: format.label })} />}
 
         <div aria-live="polite">
           {found.length > 0 && (
             <div class="found">
-              <p id="found-h">{t('foundCount', found.length, format.label)}</p>
+              <p id="found-h">{t('foundCount', { count: found.length, format: format.label })}</p>
               <ol class="found-list" aria-labelledby="found-h">
                 {found.map((v) => (
                   <li key={v}>
@@ -232,21 +249,24 @@ export function AddCodes(props: {
             </div>
           )}
         </div>
-        <Notice error={problem ?? action.error} ok={saved ? t('addedTo', saved.label, saved.summary.added) : null} />
+        <Notice
+          error={problem ?? action.error}
+          ok={saved ? t('addedTo', { account: saved.label, count: saved.summary.added }) : null}
+        />
         {saved && (saved.summary.duplicates > 0 || saved.summary.invalid > 0 || saved.summary.invalidated > 0) && (
           <ul class="hint">
-            {saved.summary.duplicates > 0 && <li>{t('skippedDuplicates', saved.summary.duplicates)}</li>}
-            {saved.summary.invalid > 0 && <li>{t('skippedInvalid', saved.summary.invalid)}</li>}
-            {saved.summary.invalidated > 0 && <li>{t('invalidatedByNew', saved.summary.invalidated)}</li>}
+            {saved.summary.duplicates > 0 && <li>{t('skippedDuplicates', { count: saved.summary.duplicates })}</li>}
+            {saved.summary.invalid > 0 && <li>{t('skippedInvalid', { count: saved.summary.invalid })}</li>}
+            {saved.summary.invalidated > 0 && <li>{t('invalidatedByNew', { count: saved.summary.invalidated })}</li>}
           </ul>
         )}
         <div class="row">
           <button type="submit" class="primary" aria-busy={action.busy}>
-            {found.length > 0 ? t('saveCodes', found.length) : t('saveCodesNone')}
+            {found.length > 0 ? t('saveCodes', { count: found.length }) : t('saveCodesNone')}
           </button>
           {saved && (
             <button type="button" onClick={() => props.onOpenAccount(saved.summary.accountId)}>
-              {t('openAccount', saved.label)}
+              {t('openAccount', { account: saved.label })}
             </button>
           )}
         </div>

@@ -86,14 +86,14 @@ function Export() {
           />
         </>
       )}
-      <Notice error={problem ?? error} ok={file ? t('exportReady', file.accounts, file.codes) : null} />
+      <Notice error={problem ?? error} ok={file ? t('exportReady', { accounts: file.accounts, codes: file.codes }) : null} />
       <div class="row">
         <button type="submit" class="primary" aria-busy={busy}>
           {busy ? t('exportBusy') : t('exportAction')}
         </button>
         {file && (
           <a class="button" href={file.url} download={file.name}>
-            {t('exportSave', file.name)}
+            {t('exportSave', { file: file.name })}
           </a>
         )}
       </div>
@@ -103,26 +103,26 @@ function Export() {
 
 function Restore() {
   const send = useSend();
-  const [text, setText] = useState<string | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [summary, setSummary] = useState<RestoreSummary | null>(null);
   const { busy, error, run } = useAction();
 
-  async function choose(input: HTMLInputElement) {
+  function choose(input: HTMLInputElement) {
     setSummary(null);
     setProblem(null);
-    const file = input.files?.[0];
-    setText(file ? await file.text() : null);
+    setFile(input.files?.[0] ?? null);
   }
 
   async function submit(e: Event) {
     e.preventDefault();
     if (busy) return;
     setSummary(null);
-    if (!text) return setProblem(t('restoreChoose'));
+    if (!file) return setProblem(t('restoreChoose'));
     if (!passphrase) return setProblem(t('errorPassphraseMissing'));
     setProblem(null);
+    const text = await file.text();
     const done = await run(() => send('backup/restore', { text, passphrase }));
     if (done) {
       setPassphrase('');
@@ -136,7 +136,7 @@ function Restore() {
       <p class="hint">{t('restoreIntro')}</p>
       <Field label={t('restoreFile')}>
         {({ id }) => (
-          <input id={id} type="file" accept=".json,application/json" onChange={(e) => void choose(e.currentTarget)} />
+          <input id={id} type="file" accept=".json,application/json" onChange={(e) => choose(e.currentTarget)} />
         )}
       </Field>
       <PassphraseInput label={t('restorePassphrase')} value={passphrase} onInput={setPassphrase} autoComplete="current-password" />
@@ -144,17 +144,16 @@ function Restore() {
         error={problem ?? error}
         ok={
           summary
-            ? t(
-                'restoreDone',
-                summary.accountsAdded,
-                summary.accountsMerged,
-                summary.codesAdded,
-                summary.codesAdvanced,
-              )
+            ? t('restoreDone', {
+                added: summary.accountsAdded,
+                merged: summary.accountsMerged,
+                codes: summary.codesAdded,
+                advanced: summary.codesAdvanced,
+              })
             : null
         }
       />
-      {summary && summary.skipped > 0 && <p class="hint">{t('restoreSkipped', summary.skipped)}</p>}
+      {summary && summary.skipped > 0 && <p class="hint">{t('restoreSkipped', { count: summary.skipped })}</p>}
       <button type="submit" aria-busy={busy}>
         {busy ? t('restoreBusy') : t('restoreAction')}
       </button>

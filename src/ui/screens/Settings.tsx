@@ -10,7 +10,7 @@ const AUTO_LOCK_MINUTES = [1, 5, 15, 30, 60, 120, 240, 480];
 const CLIPBOARD_SECONDS = [0, 10, 20, 30, 60, 120];
 
 function minutesText(m: number): string {
-  return m < 60 ? t('minutes', m) : t('hours', m / 60);
+  return m < 60 ? t('minutes', { count: m }) : t('hours', { count: m / 60 });
 }
 
 /** The choices, with the current value kept even if it isn't one of ours. */
@@ -61,7 +61,7 @@ export function Settings(props: { status: VaultStatus; onStatus: (s: VaultStatus
           >
             {options(CLIPBOARD_SECONDS, settings.clipboardClearSeconds).map((s) => (
               <option key={s} value={s}>
-                {s === 0 ? t('clipboardNever') : t('seconds', s)}
+                {s === 0 ? t('clipboardNever') : t('seconds', { count: s })}
               </option>
             ))}
           </select>

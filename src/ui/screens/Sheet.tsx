@@ -38,7 +38,7 @@ export function Sheet() {
   return (
     <article class="sheet">
       <h1>{t('sheetHeading')}</h1>
-      <p>{t('sheetPrinted', formatDate(Date.now()))}</p>
+      <p>{t('sheetPrinted', { date: formatDate(Date.now()) })}</p>
       <p class="warn">{t('sheetWarning')}</p>
       <button type="button" class="primary no-print" onClick={() => window.print()}>
         {t('sheetPrint')}
@@ -48,14 +48,14 @@ export function Sheet() {
         const unused = a.codes.filter((c) => c.status === 'unused');
         return (
           <section key={a.id} aria-labelledby={`sheet-${a.id}`}>
-            <h2 id={`sheet-${a.id}`}>{t('accountOption', a.label, siteName(a.site))}</h2>
+            <h2 id={`sheet-${a.id}`}>{t('accountOption', { account: a.label, site: siteName(a.site) })}</h2>
             {unused.length === 0 ? (
               <p>{t('sheetNoneLeft')}</p>
             ) : (
               <ol class="sheet-codes">
                 {unused.map((c) => (
                   <li key={c.id}>
-                    <span class="seq">{t('codeNumber', c.seq)}</span> <code>{c.value}</code>
+                    <span class="seq">{t('codeNumber', { seq: c.seq })}</span> <code>{c.value}</code>
                   </li>
                 ))}
               </ol>

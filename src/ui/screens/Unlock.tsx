@@ -42,7 +42,11 @@ export function Unlock(props: { onUnlocked: (status: VaultStatus) => void }) {
 
   // The background's seconds were true when it answered; the countdown keeps them true.
   const message =
-    waiting > 0 ? (error?.code === 'wrong-passphrase' ? t('errorWrongPassphraseWait', waiting) : t('errorThrottled', waiting)) : null;
+    waiting === 0
+      ? null
+      : error?.code === 'wrong-passphrase'
+        ? t('errorWrongPassphraseWait', { seconds: waiting })
+        : t('errorThrottled', { seconds: waiting });
   return (
     <Screen title={t('unlockTitle')}>
       <form onSubmit={submit} noValidate>

@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src/ui/App';
+import { code, detail, fakeBackground, status, summary } from './helpers';
+
+vi.mock('wxt/browser', () => import('./browser'));
+afterEach(cleanup);
+
+const X_PAGE = 'https://x.com/settings/account/login_verification/backup_code';
+
+function open(script: Parameters<typeof fakeBackground>[0]) {
+  const bg = fakeBackground({ 'vault/status': status('unlocked'), 'captures/list': [], ...script });
+  render(<App send={bg.send} />);
+  return bg;
+}
+
+describe('accounts list', () => {
+  it('shows each account with its site, label and how many codes are left', async () => {
+    open({ 'accounts/list': [summary(), summary({ id: 'acc-2', label: '@bob', left: 4, total: 5 })] });
+    const alice = await screen.findByRole('button', { name: /@alice/ });
+    expect(alice.textContent).toBe('@aliceX3 of 3 left');
+    expect(screen.getByRole('button', { name: /@bob/ }).textContent).toContain('4 of 5 left');
+    expect(screen.queryByText(/Generate new backup codes/)).toBeNull();
+  });
+
+  it('warns at one and at zero codes left, linking to the site’s backup-code page', async () => {
+    open({
+      'accounts/list': [
+        summary({ label: '@one', left: 1, total: 5 }),
+        summary({ id: 'acc-2', label: '@none', left: 0, total: 5 }),
+      ],
+    });
+    const one = await screen.findByRole('button', { name: /@one/ });
+    // The warning is also the account button's description, so it is heard with it.
+    const warning = document.getElementById(one.getAttribute('aria-describedby')!)!;
+    expect(warning.textContent).toContain('One code left. Generate new backup codes on X while you can still log in.');
+    expect(screen.getByText(/No codes left. Generate new backup codes on X while you can still log in./)).toBeTruthy();
+    const links = screen.getAllByRole('link', { name: 'Open X’s backup-code page' });
+    expect(links.map((l) => l.getAttribute('href'))).toEqual([X_PAGE, X_PAGE]);
+    expect(links[0]!.getAttribute('target')).toBe('_blank');
+  });
+
+  it('asks "Did this code work?" for each unconfirmed fill and records the answer', async () => {
+    const unconfirmed = detail([code(1, { status: 'used' }), code(2, { status: 'unconfirmed' }), code(3)]);
+    const bg = open({
+      'accounts/list': [summary({ unconfirmed: 1, left: 1 })],
+      'accounts/get': unconfirmed,
+      'codes/set-status': detail([code(1, { status: 'used' }), code(2, { status: 'used' }), code(3)]),
+    });
+    const question = await screen.findByText(/Code #2 for @alice was filled, but Sparekey didn’t see/);
+    const answers = within(question.closest('li')!);
+    bg.script['accounts/list'] = [summary({ left: 1 })];
+    fireEvent.click(answers.getByRole('button', { name: 'Yes, it worked' }));
+    await screen.findByText('Code #2 updated.');
+    expect(bg.sent('codes/set-status')).toEqual([{ accountId: 'acc-1', codeId: 'c2', status: 'used' }]);
+    await waitFor(() => expect(screen.queryByText(/Code #2 for @alice was filled/)).toBeNull());
+  });
+
+  it('offers the "rejected" and "not used" answers too', async () => {
+    const bg = open({
+      'accounts/list': [summary({ unconfirmed: 2 })],
+      'accounts/get': detail([code(1, { status: 'unconfirmed' }), code(2, { status: 'unconfirmed' })]),
+      'codes/set-status': detail([]),
+    });
+    const items = await screen.findAllByRole('group', { name: /was filled/ });
+    fireEvent.click(within(items[0]!).getByRole('button', { name: 'No, it was rejected' }));
+    await screen.findByText('Code #1 updated.');
+    fireEvent.click(within(screen.getAllByRole('group', { name: /was filled/ })[1]!).getByRole('button', { name: 'Not used' }));
+    await screen.findByText('Code #2 updated.');
+    expect(bg.sent('codes/set-status').map((b) => b.status)).toEqual(['rejected', 'unused']);
+  });
+
+  it('offers to save codes seen on a site, and to dismiss them', async () => {
+    const capture = { id: 'cap-1', tabId: 3, origin: 'https://x.com', site: 'x', handle: '@alice', fresh: 2, seenAt: 1 };
+    const bg = open({
+      'accounts/list': [summary()],
+      'captures/list': [capture, { ...capture, id: 'cap-0', fresh: 0 }],
+      'captures/save': { accountId: 'acc-1', added: 2, duplicates: 1, invalid: 0, invalidated: 0 },
+    });
+    await screen.findByText('New codes seen on X for @alice: 2');
+    // A capture whose codes are all saved already is not offered.
+    expect(screen.getAllByRole('button', { name: 'Save them' })).toHaveLength(1);
+    bg.script['captures/list'] = [];
+    fireEvent.click(screen.getByRole('button', { name: 'Save them' }));
+    await screen.findByText('Saved. New codes: 2. Duplicates skipped: 1.');
+    expect(bg.sent('captures/save')).toEqual([{ captureId: 'cap-1' }]);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Save them' })).toBeNull());
+  });
+
+  it('dismisses a capture without saving it', async () => {
+    const capture = { id: 'cap-1', tabId: 3, origin: 'https://x.com', site: 'x', fresh: 1, seenAt: 1 };
+    const bg = open({ 'accounts/list': [], 'captures/list': [capture], 'captures/dismiss': { dismissed: 'cap-1' } });
+    await screen.findByText('New codes seen on X: 1');
+    bg.script['captures/list'] = [];
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await screen.findByRole('heading', { name: 'No backup codes yet' });
+    expect(bg.sent('captures/dismiss')).toEqual([{ captureId: 'cap-1' }]);
+    expect(bg.sent('captures/save')).toEqual([]);
+  });
+});

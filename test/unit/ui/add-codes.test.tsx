@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src/ui/App';
+import { GITHUB_FILE } from '../vault/import/samples';
+import { fakeBackground, status, summary, type Script } from './helpers';
+
+vi.mock('wxt/browser', () => import('./browser'));
+afterEach(cleanup);
+
+const PASTED = `Hi! Here are the backup codes you asked for:
+abcd efgh ijkl
+mnop qrst uvwx
+Call 0800 1234 5678 if you need help.
+abcd efgh ijkl`;
+
+async function openAdd(script: Script, button = 'Add') {
+  const bg = fakeBackground({ 'vault/status': status('unlocked'), 'captures/list': [], ...script });
+  render(<App send={bg.send} />);
+  await screen.findByRole('heading', { name: /Your backup codes/ });
+  fireEvent.click(screen.getByRole('button', { name: button }));
+  await screen.findByRole('heading', { name: 'Add backup codes' });
+  return bg;
+}
+
+const merged = (over = {}) => ({ accountId: 'acc-1', added: 2, duplicates: 0, invalid: 0, invalidated: 0, ...over });
+
+describe('adding codes by paste', () => {
+  it('finds the codes of the account’s format in pasted text and shows them before saving', async () => {
+    const bg = await openAdd({ 'accounts/list': [summary()], 'codes/add': merged({ duplicates: 1 }) });
+    expect((screen.getByLabelText('Account') as HTMLSelectElement).value).toBe('acc-1');
+    fireEvent.input(screen.getByLabelText('Text with your codes'), { target: { value: PASTED } });
+    const found = screen.getByRole('list', { name: 'Found 2 (“X backup code”):' });
+    expect(within(found).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['abcd efgh ijkl', 'mnop qrst uvwx']);
+    expect(bg.sent('codes/add')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Save 2 codes' }));
+    await screen.findByText('Codes added to @alice: 2.');
+    expect(screen.getByText('Duplicates skipped: 1.')).toBeTruthy();
+    expect(bg.sent('codes/add')).toEqual([{ accountId: 'acc-1', values: ['abcdefghijkl', 'mnopqrstuvwx'], source: 'paste' }]);
+    expect((screen.getByLabelText('Text with your codes') as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('says so when the text holds no codes, and saves nothing', async () => {
+    const bg = await openAdd({ 'accounts/list': [summary()] });
+    fireEvent.input(screen.getByLabelText('Text with your codes'), { target: { value: 'Call 0800 1234 5678' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save codes' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('No codes of the kind “X backup code” found in this text.');
+    expect(bg.sent('codes/add')).toEqual([]);
+  });
+
+  it('creates the account first when the codes are for a new one', async () => {
+    const bg = await openAdd(
+      {
+        'accounts/list': [],
+        'accounts/add': summary({ id: 'acc-9', label: '@new', left: 0, total: 0 }),
+        'codes/add': merged({ accountId: 'acc-9' }),
+      },
+      'Paste codes',
+    );
+    expect((screen.getByLabelText('Account') as HTMLSelectElement).value).toBe('new');
+    fireEvent.input(screen.getByLabelText('Text with your codes'), { target: { value: PASTED } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save 2 codes' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Give the new account a name.');
+    fireEvent.input(screen.getByLabelText('Account name'), { target: { value: ' @new ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save 2 codes' }));
+    await screen.findByText('Codes added to @new: 2.');
+    expect(bg.sent('accounts/add')).toEqual([{ site: 'x', label: '@new' }]);
+    expect(bg.sent('codes/add')[0]).toMatchObject({ accountId: 'acc-9' });
+    fireEvent.click(screen.getByRole('button', { name: 'Open @new' }));
+    await waitFor(() => expect(bg.sent('accounts/get')).toEqual([{ accountId: 'acc-9', reveal: [] }]));
+  });
+});
+
+describe('importing a file', () => {
+  function choose(name: string, text: string) {
+    fireEvent.click(screen.getByLabelText('Import a file'));
+    fireEvent.change(screen.getByLabelText('Backup-code file'), { target: { files: [new File([text], name, { type: 'text/plain' })] } });
+  }
+
+  it('reads a plain list into the chosen account, with duplicates counted by the vault', async () => {
+    const bg = await openAdd({ 'accounts/list': [summary()], 'codes/add': merged({ added: 1, duplicates: 2 }) });
+    choose('my-x-codes.txt', 'abcd efgh ijkl\nmnop qrst uvwx\nqqqq rrrr ssss\nKeep them safe!\n');
+    const said = 'backup codes: 4 codes found. Lines that are not of the kind “X backup code”, left out: 1.';
+    await screen.findByText((_, el) => el?.tagName === 'P' && el.textContent === said);
+    fireEvent.click(screen.getByRole('button', { name: 'Save 3 codes' }));
+    await screen.findByText('Codes added to @alice: 1.');
+    expect(screen.getByText('Duplicates skipped: 2.')).toBeTruthy();
+    expect(bg.sent('codes/add')).toEqual([
+      { accountId: 'acc-1', values: ['abcd efgh ijkl', 'mnop qrst uvwx', 'qqqq rrrr ssss'], source: 'import' },
+    ]);
+  });
+
+  it('recognises a site’s own file and refuses to put its codes into an account of another site', async () => {
+    const bg = await openAdd({ 'accounts/list': [summary()] });
+    choose('github-recovery-codes.txt', GITHUB_FILE);
+    await screen.findByText('GitHub recovery codes: 16 codes found.');
+    fireEvent.click(screen.getByRole('button', { name: 'Save 16 codes' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This file holds GitHub recovery codes, but the account is on X. Choose another account.',
+    );
+    expect(bg.sent('codes/add')).toEqual([]);
+  });
+
+  it('says when a file holds no backup codes it can read', async () => {
+    await openAdd({ 'accounts/list': [summary()] });
+    choose('notes.txt', 'Dear diary,\nToday I set up two-factor authentication.\n');
+    expect((await screen.findByRole('alert')).textContent).toBe('This file holds no codes of the kind “X backup code”.');
+    cleanup();
+    await openAdd({ 'accounts/list': [summary()] });
+    choose('strange.bin', '\u0000\u0001');
+    expect((await screen.findByRole('alert')).textContent).toMatch(/couldn’t read backup codes in this file/);
+  });
+});

@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CLIPBOARD_ALARM, browserClipboard, clipboardHandlers } from '../../../src/background/handlers/clipboard';
+import { ClearTimer, OFFSCREEN_TARGET, clearClipboard } from '../../../src/ui/clipboard-clear';
+import { browser } from './browser';
+
+vi.mock('wxt/browser', () => import('./browser'));
+
+let writeText: ReturnType<typeof vi.fn>;
+beforeEach(() => {
+  writeText = vi.fn(async (_t: string) => undefined);
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  browser.runtime.sendMessage.mockClear();
+  browser.alarms.create.mockClear();
+  browser.alarms.onAlarm.addListener.mockClear();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  delete (globalThis as { chrome?: unknown }).chrome;
+});
+
+describe('clearing the clipboard', () => {
+  it('writes an empty string when the page may use the clipboard', async () => {
+    expect(await clearClipboard(document)).toBe(true);
+    expect(writeText).toHaveBeenCalledWith('');
+  });
+
+  it('falls back to the copy command with an empty string when it may not (no focus)', async () => {
+    writeText.mockRejectedValue(new DOMException('Document is not focused.', 'NotAllowedError'));
+    let copied: string | undefined;
+    document.execCommand = vi.fn((command: string) => {
+      const event = new Event('copy', { cancelable: true }) as ClipboardEvent;
+      Object.defineProperty(event, 'clipboardData', { value: { setData: (_type: string, text: string) => (copied = text) } });
+      document.dispatchEvent(event);
+      return command === 'copy';
+    });
+    expect(await clearClipboard(document)).toBe(true);
+    expect(copied).toBe('');
+    expect(document.querySelector('textarea')).toBeNull();
+  });
+
+  it('keeps one deadline: a later copy moves it', () => {
+    vi.useFakeTimers();
+    const clear = vi.fn(async () => true);
+    const done = vi.fn();
+    const timer = new ClearTimer(clear, done);
+    timer.schedule(30_000);
+    vi.advanceTimersByTime(20_000);
+    timer.schedule(30_000);
+    vi.advanceTimersByTime(29_000);
+    expect(clear).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1_000);
+    expect(clear).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('clipboard/clear-after in the background', () => {
+  it('answers through the port it was given', async () => {
+    const port = { clearAfter: vi.fn(async () => true) };
+    const handlers = clipboardHandlers(port);
+    expect(await handlers['clipboard/clear-after']({ seconds: 30 })).toEqual({ scheduled: true });
+    expect(port.clearAfter).toHaveBeenCalledWith(30);
+  });
+
+  it('in Chrome, opens the offscreen document (reason CLIPBOARD) and hands it the delay', async () => {
+    const createDocument = vi.fn(async () => undefined);
+    (globalThis as { chrome?: unknown }).chrome = { offscreen: { createDocument } };
+    const port = browserClipboard();
+    await port.clearAfter(30);
+    // A second copy finds the document already open: the browser refuses a second one.
+    createDocument.mockRejectedValueOnce(new Error('Only a single offscreen document may be created.'));
+    await port.clearAfter(10);
+    expect(createDocument).toHaveBeenCalledWith(expect.objectContaining({ url: '/offscreen.html', reasons: ['CLIPBOARD'] }));
+    expect(browser.runtime.sendMessage.mock.calls.map((c) => c[0])).toEqual([
+      { target: OFFSCREEN_TARGET, type: 'clear-after', delayMs: 30_000 },
+      { target: OFFSCREEN_TARGET, type: 'clear-after', delayMs: 10_000 },
+    ]);
+    expect(browser.alarms.create).not.toHaveBeenCalled();
+  });
+
+  it('in Firefox, clears from the event page on a timer, with an alarm in case the page was unloaded', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    const port = browserClipboard();
+    const onAlarm = browser.alarms.onAlarm.addListener.mock.calls[0]![0];
+    await port.clearAfter(20);
+    expect(browser.alarms.create).toHaveBeenCalledWith(CLIPBOARD_ALARM, { when: Date.now() + 20_000 });
+    vi.advanceTimersByTime(20_000);
+    expect(writeText).toHaveBeenCalledWith('');
+    writeText.mockClear();
+    onAlarm({ name: 'sparekey-autolock' });
+    expect(writeText).not.toHaveBeenCalled();
+    onAlarm({ name: CLIPBOARD_ALARM });
+    expect(writeText).toHaveBeenCalledWith('');
+  });
+});
