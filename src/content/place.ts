@@ -25,13 +25,21 @@ export function isVisibleRect(r: Rect, viewport: Size): boolean {
   return r.width > 0 && r.height > 0 && r.x + r.width > 0 && r.y + r.height > 0 && r.x < viewport.width && r.y < viewport.height;
 }
 
+/** Room the chip leaves at the field's left for the typed code (12–16 characters at 17px). */
+export const CODE_ROOM = 140;
+
+/** The widest the chip may be in this field: what is left beside the code, within 200–340px. */
+export function chipMaxWidth(field: Rect): number {
+  return Math.round(Math.max(200, Math.min(340, field.width - CODE_ROOM - MARGIN)));
+}
+
 /**
  * The chip sits inside the input's field, at its right end, vertically centred: X's code field is
- * wide and the code is short and left-aligned, so nothing of X's is covered. When the field is too
- * narrow, the chip goes right under it.
+ * wide and a code is short and left-aligned, so nothing of X's is covered (not even the links under
+ * the field). When the field is too narrow for both, the chip goes right under it.
  */
 export function placeChip(field: Rect, chip: Size, viewport: Size): Point {
-  const inside = field.width >= chip.width * 2 + 2 * MARGIN;
+  const inside = field.width >= chip.width + CODE_ROOM + MARGIN && field.height >= chip.height;
   const x = inside ? field.x + field.width - chip.width - MARGIN : field.x + field.width - chip.width;
   const y = inside ? field.y + (field.height - chip.height) / 2 : field.y + field.height + 4;
   return {

@@ -18,8 +18,8 @@ import type {
 import type { Challenge, CodeScreen, SiteAdapter } from '../sites/types';
 import { clickWhenEnabled, fillInput, isDisabled, type Waiter } from './fill';
 import { OutcomeWatch } from './outcome';
-import { isVisibleRect, placeBanner, placeChip, type Rect } from './place';
-import { Panel, type PanelButton, type PanelView } from './ui';
+import { chipMaxWidth, isVisibleRect, placeBanner, placeChip, type Rect } from './place';
+import { Panel, type PanelButton, type PanelLike, type PanelView } from './ui';
 
 export interface Scope {
   readonly signal: AbortSignal;
@@ -42,7 +42,7 @@ export interface RuntimeDeps {
   /** The site's code format: stored values are normalised by it. */
   normalize: (raw: string) => string | null;
   /** Makes the inline panels; tests may pass a fake. */
-  makePanel?: (doc: Document, kind: 'chip' | 'banner') => Panel;
+  makePanel?: (doc: Document, kind: 'chip' | 'banner') => PanelLike;
 }
 
 export type PageFill = FillGrant & { autoSubmit: boolean };
@@ -52,15 +52,16 @@ export const TEXT = {
   useCode: (left: number) => `Use backup code (${left} left)`,
   useCodeFor: (label: string, left: number) => `Use backup code for ${label} (${left} left)`,
   useInstead: 'Use a backup code instead',
+  // Chip statuses are short: the chip is one row inside X's code field (two lines at most).
   unlock: 'Unlock Sparekey',
-  unlockHowTo: 'Click the Sparekey button in your browser’s toolbar to unlock, then come back here.',
-  switching: 'Switching X to a backup code…',
-  switchFailed: 'Sparekey could not switch to a backup code. Choose “Use a backup code” on X, then use Sparekey again.',
-  fetching: 'Getting your next backup code…',
-  filled: 'Backup code filled. Press Next to sign in.',
-  submitting: 'Backup code filled. Sending it to X…',
-  rejected: 'X did not accept that code. Sparekey marked it rejected.',
-  unknownOutcome: 'Sparekey could not tell whether X accepted the code. Confirm it in Sparekey.',
+  unlockHowTo: 'Click the Sparekey button in the toolbar.',
+  switching: 'Switching to a backup code…',
+  switchFailed: 'Choose “Use a backup code” on X.',
+  fetching: 'Getting your code…',
+  filled: 'Filled. Press Next to sign in.',
+  submitting: 'Filled. Sending it to X…',
+  rejected: 'X rejected that code.',
+  unknownOutcome: 'Did it work? Confirm in Sparekey.',
   saveOne: (handle?: string) => `Save this backup code${handle ? ` for ${handle}` : ''} to Sparekey?`,
   saveMany: (n: number, handle?: string) => `Save these ${n} backup codes${handle ? ` for ${handle}` : ''} to Sparekey?`,
   unlockToSave: 'Unlock Sparekey to save this code',
@@ -85,7 +86,7 @@ interface ChipState {
   status?: string;
   /** Bumped per prompt-seen so a late answer for an older question is dropped. */
   asked: number;
-  panel: Panel;
+  panel: PanelLike;
 }
 
 type BannerPhase = 'asking' | 'offer' | 'saving' | 'saved';
@@ -97,7 +98,7 @@ interface BannerState {
   seen?: CaptureSeen;
   status?: string;
   asked: number;
-  panel: Panel;
+  panel: PanelLike;
 }
 
 const atHandle = (handle?: string) => (handle ? `@${handle}` : undefined);
@@ -305,6 +306,7 @@ export class ContentRuntime {
       if (!this.#switching) chip.panel.hide();
       return;
     }
+    chip.panel.constrain(chipMaxWidth(field));
     const size = chip.panel.measure();
     chip.panel.show(placeChip(field, size, viewport));
   }
@@ -593,7 +595,7 @@ export class ContentRuntime {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
-  #panel(kind: 'chip' | 'banner'): Panel {
+  #panel(kind: 'chip' | 'banner'): PanelLike {
     return this.#d.makePanel ? this.#d.makePanel(this.#doc, kind) : new Panel(this.#doc, kind);
   }
 

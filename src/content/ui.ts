@@ -26,6 +26,16 @@ export interface PanelView {
 
 export type PanelKind = 'chip' | 'banner';
 
+/** What the runtime needs of a panel (tests substitute a recorder). */
+export interface PanelLike {
+  render(view: PanelView): void;
+  constrain(maxWidth: number): void;
+  measure(): Size;
+  show(at: Point): void;
+  hide(): void;
+  destroy(): void;
+}
+
 const STYLE = `
 .panel {
   box-sizing: border-box;
@@ -62,8 +72,22 @@ button.secondary { background: #ffffff; color: #0f766e; }
 button:hover { filter: brightness(1.08); }
 button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
 .status { margin: 0 6px; color: #334155; flex-basis: 100%; }
-.chip .status { font-size: 12px; }
-.status:empty { display: none; }
+/* The chip is one row that fits inside X's code field: a short status left of the button. */
+.chip { flex-wrap: nowrap; }
+.chip button { flex: none; white-space: nowrap; font-size: 12px; padding: 4px 10px; }
+.chip .status {
+  flex: 1 1 auto;
+  order: -1;
+  min-width: 72px;
+  margin: 0 2px 0 6px;
+  font-size: 12px;
+  line-height: 14px;
+  display: -webkit-box;
+  -webkit-box-orient: vertical;
+  -webkit-line-clamp: 2;
+  overflow: hidden;
+}
+.status:empty, .chip .status:empty { display: none; }
 `;
 
 /** A valid custom element name nobody can predict: two random lowercase words joined by "-". */
@@ -103,7 +127,7 @@ function supportsPopover(el: HTMLElement): boolean {
   return typeof (el as HTMLElement & { showPopover?: unknown }).showPopover === 'function';
 }
 
-export class Panel {
+export class Panel implements PanelLike {
   readonly host: HTMLElement;
   readonly kind: PanelKind;
   readonly #doc: Document;
@@ -184,6 +208,9 @@ export class Panel {
     });
     if (actions && view.buttons.length) parts.push(actions);
     this.#status.textContent = view.status ?? '';
+    // The chip may clip a long status to two lines; the full text stays available on hover.
+    if (view.status) this.#status.title = view.status;
+    else this.#status.removeAttribute('title');
     parts.push(this.#status);
     this.#box.replaceChildren(...parts);
   }
@@ -202,6 +229,11 @@ export class Panel {
   #isTopmostAt(x: number, y: number): boolean {
     const top = this.#doc.elementFromPoint(x, y);
     return top === this.host;
+  }
+
+  /** Caps the panel's width (px), before measuring and placing it. */
+  constrain(maxWidth: number): void {
+    this.#box.style.setProperty('max-width', `${maxWidth}px`);
   }
 
   /** Shows the panel at `at` (viewport coordinates). */

@@ -4,10 +4,12 @@
 //
 // Our UI lives in a closed shadow root: tests read it through the automation protocol and click
 // it with real mouse input, as a person would (E2E.md).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AccountDetail, AccountSummary, Result } from '../../src/messages/protocol';
 import { createReplica } from '../replica/handler.mjs';
-import { BROWSER_NAMES } from './harness/config';
+import { ARTIFACTS_DIR, BROWSER_NAMES } from './harness/config';
 import { useBrowser } from './harness/vitest';
 import type { BrowserUnderTest, ClosedShadowRoot, TestPage } from './harness/types';
 import { waitUntil } from './harness/util';
@@ -141,6 +143,13 @@ async function waitForOurText(page: TestPage, text: string | RegExp, timeout = 1
   }
 }
 
+/** A screenshot for people to look at (test/artifacts/e2e, not committed). */
+async function shot(page: TestPage, file: string): Promise<void> {
+  const dir = path.join(ARTIFACTS_DIR, 'e2e');
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot(path.join(dir, file));
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
@@ -158,6 +167,7 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
       `https://x.com/__replica/session?handle=${handle}&next=${encodeURIComponent('/settings/account/login_verification/backup_code')}`,
     );
     await waitForOurText(page, `Save this backup code for @${handle} to Sparekey?`);
+    await shot(page, `${name}-x-capture-banner.png`);
     await page.clickInClosedShadow('Save');
     await waitForOurText(page, `Saved to Sparekey for @${handle}.`);
 
@@ -209,11 +219,12 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     if (latency !== undefined) latencies.push(latency);
     console.log(`[e2e] ${name}: 2FA input in DOM → chip rendered: ${latency?.toFixed(1)} ms`);
     expect(roots[0]!.hostTag).toMatch(/^[a-z]+-[a-z]+$/);
+    await shot(page, `${name}-x-2fa-chip.png`);
     expect(await codeInputValue(page)).toBe('');
 
     await page.clickInClosedShadow('Use backup code (2 left)');
     await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'the first code in the input' }, issued[0]!);
-    await waitForOurText(page, 'Backup code filled. Press Next to sign in.');
+    await waitForOurText(page, 'Filled. Press Next to sign in.');
     // Auto-submit is off by default: X's Next is enabled (React saw the input) but not pressed.
     expect(await page.url()).toBe('https://x.com/i/flow/login');
     expect(referee.state(handle).attempts).toEqual([]);
@@ -244,8 +255,9 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'the bogus code in the input' }, BOGUS);
     await page.clickByRole('button', 'Next');
     await page.waitFor(() => document.querySelector('[data-testid="toast"]') !== null, { message: "X's toast" });
-    await waitForOurText(page, 'X did not accept that code.');
+    await waitForOurText(page, 'X rejected that code.');
     await waitForOurText(page, 'Use backup code (1 left)');
+    await shot(page, `${name}-x-2fa-rejected.png`);
     expect((await codesOf(popup, accountId)).map((c) => c.status)).toEqual(['rejected', 'unused']);
     expect(referee.state(handle).attempts.map((a) => a.reason ?? 'ok')).toEqual(['wrong']);
 
@@ -327,10 +339,12 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     const page = await env.browser.openPage('https://x.com/');
     await loginToCodeStep(page, 'https://x.com', handle);
     expect(await page.textContent('[role="dialog"] h1')).toBe('Enter your verification code');
+    await waitForOurText(page, 'Use a backup code instead');
+    await shot(page, `${name}-x-2fa-app-chip.png`);
     await page.clickInClosedShadow('Use a backup code instead');
     await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement | null)?.value === v, { message: 'the first code in the backup-mode input' }, issued[0]!);
     expect(await page.textContent('[role="dialog"] h1')).toBe('Enter your backup code');
-    await waitForOurText(page, 'Backup code filled. Press Next to sign in.');
+    await waitForOurText(page, 'Filled. Press Next to sign in.');
 
     await page.clickByRole('button', 'Next');
     await page.waitFor(() => location.pathname === '/home', { message: '/home' });
