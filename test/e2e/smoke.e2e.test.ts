@@ -90,6 +90,17 @@ describe.each(BROWSER_NAMES)('in %s', (name) => {
       expect(await page.waitFor(() => document.body.dataset.clicked, { message: 'the click to land' })).toBe('true');
     });
 
+    it('fills and clicks by role and name, and types with the keyboard', async () => {
+      const page = await env.browser.openPage('https://evil.test/harness/form');
+      await page.fillByRole('textbox', 'Passphrase', 'mauve tractor');
+      await page.clickByRole('button', 'Show');
+      await page.waitForText('You typed: mauve tractor (with input events)');
+      await page.fillByRole('textbox', 'Passphrase', 'x');
+      await page.press('Tab'); // from the field to the button (tabbing past the last one leaves the page in Firefox)
+      await page.press('Enter'); // Enter on the focused button clicks it
+      await page.waitForText('You typed: x (with input events)');
+    });
+
     it('follows in-page navigation in url()', async () => {
       const page = await env.browser.openPage('https://x.com/i/flow/login');
       await page.evaluate(() => history.pushState({}, '', '/home'));

@@ -204,6 +204,14 @@ class ChromiumPage implements TestPage {
     return waitUntil(() => this.evaluate(fn, ...args), { message: `${fn.name || 'a predicate'} on ${this.page.url()}`, ...options });
   }
 
+  async press(key: string) {
+    await this.page.keyboard.press(key);
+  }
+
+  async setViewport(width: number, height: number) {
+    await this.page.setViewportSize({ width, height });
+  }
+
   async mouseClick(x: number, y: number) {
     await this.page.mouse.click(x, y);
   }

@@ -1,7 +1,7 @@
 // Debian Firefox ESR through puppeteer-core over WebDriver BiDi, with the built extension installed
 // as a temporary add-on.
 import { randomUUID } from 'node:crypto';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { FIREFOX_BUILD, MAPPED_HOSTS } from './config';
 import { findBrowser, geckoIdOf } from './browsers';
 import { describeShadowRoot, findInShadowRoots } from './shadow';
@@ -270,6 +270,14 @@ class FirefoxPage implements TestPage {
 
   async waitFor<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, options: WaitOptions, ...args: A) {
     return waitUntil(() => this.evaluate(fn, ...args), { message: fn.name || 'a predicate', ...options });
+  }
+
+  async press(key: string) {
+    await this.page.keyboard.press(key as KeyInput);
+  }
+
+  async setViewport(width: number, height: number) {
+    await this.page.setViewport({ width, height });
   }
 
   async mouseClick(x: number, y: number) {

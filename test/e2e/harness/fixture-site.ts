@@ -20,6 +20,20 @@ const PAGES: Record<string, (host: string, cookie: string) => string> = {
         document.body.dataset.clicked = String(event.isTrusted);
       });
     </script>`,
+  // A labelled field whose input events are counted, and a button that echoes its value.
+  '/harness/form': () => `
+    <main><h1>Form</h1>
+      <label>Passphrase <input id="field" type="text"></label>
+      <button type="button" id="show">Show</button>
+      <p id="out"></p>
+    </main>
+    <script>
+      let inputs = 0;
+      document.getElementById('field').addEventListener('input', () => { inputs += 1; });
+      document.getElementById('show').addEventListener('click', () => {
+        document.getElementById('out').textContent = 'You typed: ' + document.getElementById('field').value + ' (' + (inputs > 0 ? 'with' : 'without') + ' input events)';
+      });
+    </script>`,
   // Two violations axe must report: an image without alt text and a button without a name.
   '/harness/a11y-broken': () => `
     <main><h1>Broken on purpose</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><button></button></main>`,

@@ -92,6 +92,10 @@ export interface TestPage {
   evaluateScript(source: string): Promise<unknown>;
   /** Polls `fn` in the page until it returns a truthy value, and returns that value. Survives navigations. */
   waitFor<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, options: WaitOptions, ...args: A): Promise<Awaited<R>>;
+  /** Presses a key with real keyboard input ('Tab', 'Enter', 'Escape', 'ArrowDown', 'a', …). */
+  press(key: string): Promise<void>;
+  /** Resizes the viewport (e.g. 360×600 for the popup). */
+  setViewport(width: number, height: number): Promise<void>;
   /** A real, trusted mouse click (move, down, up) at viewport coordinates. */
   mouseClick(x: number, y: number): Promise<void>;
   /** Every closed shadow root in the top document, with texts and boxes, read from outside. */
