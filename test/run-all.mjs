@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): typecheck, unit tests, build, e2e in real browsers.
+// The one test command (`npm test`): typecheck, unit tests (vitest), node:test suites
+// (test/**/*.test.mjs, e.g. the X replica's pages in Chromium), build, web-ext lint of the Firefox
+// build (warnings are errors), e2e in real browsers (vitest).
 // Every step runs even when an earlier one failed (except e2e, which needs the build), so one run
 // shows everything that is wrong. The last line, alone, sums every suite:
 //   tests: N passed, N failed
-// Typecheck and build count as one test each; a skipped or todo test counts as a failure (we
+// Typecheck, build and lint count as one test each; a skipped or todo test counts as a failure (we
 // never skip); a suite that crashes without reporting counts as one failure. Exits non-zero if
 // anything failed or if no test ran at all.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,18 +80,39 @@ async function vitest(name, config) {
   return result;
 }
 
-/** A node:test file, counted from its TAP summary. */
-async function nodeTest(name, file) {
-  const report = path.join(reportDir, `${name}.tap`);
+/** Files under test/ that use node:test (*.test.mjs), e.g. the X replica's page tests. */
+function nodeTestFiles(dir = path.join(root, 'test')) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : nodeTestFiles(full);
+    return entry.name.endsWith('.test.mjs') ? [path.relative(root, full)] : [];
+  });
+}
+
+/** node --test, counted from its TAP summary (# pass / # fail / # cancelled / # skipped / # todo). */
+async function nodeTest(name, files) {
+  const tap = path.join(reportDir, `${name}.tap`);
   const code = await run(process.execPath, [
     '--test',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${report}`,
-    file,
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
   ]);
-  const tap = existsSync(report) ? readFileSync(report, 'utf8') : '';
-  const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
-  const result = { name, passed: count('pass'), failed: count('fail') + count('cancelled') + count('skipped') + count('todo'), notes: [] };
+  const result = { name, passed: 0, failed: 0, notes: [] };
+  if (!existsSync(tap)) {
+    result.failed = 1;
+    result.notes.push(`no report (exit code ${code})`);
+    return result;
+  }
+  const text = readFileSync(tap, 'utf8');
+  const total = (key) => [...text.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
+  result.passed = total('pass');
+  result.failed = total('fail') + total('cancelled');
+  const skipped = total('skipped') + total('todo');
+  if (skipped > 0) {
+    result.failed += skipped;
+    result.notes.push(`${skipped} skipped/todo test(s) counted as failed: we never skip`);
+  }
   if (code !== 0 && result.failed === 0) {
     result.failed = 1;
     result.notes.push(`node --test exited with code ${code}`);
@@ -110,13 +133,17 @@ const step = async (label, fn) => {
 
 await step('typecheck (tsc --noEmit)', () => single('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));
 await step('unit tests (vitest, test/vitest.config.ts)', () => vitest('unit', 'test/vitest.config.ts'));
+const nodeFiles = nodeTestFiles();
+if (nodeFiles.length > 0) {
+  await step(`node:test suites (${nodeFiles.join(', ')})`, () => nodeTest('node:test', nodeFiles));
+}
 const build = await step('build (npm run build)', () => single('build', 'npm', ['run', 'build']));
 if (build.failed === 0) {
   await step('lint (web-ext lint on the Firefox build, warnings are errors)', () =>
     single('lint', bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--warnings-as-errors']));
-  await step('X replica pages in Chromium (node --test)', () => nodeTest('replica', 'test/replica/pages.test.mjs'));
   await step('e2e in Chromium and Firefox (vitest, test/vitest.e2e.config.ts)', () => vitest('e2e', 'test/vitest.e2e.config.ts'));
 } else {
+  suites.push({ name: 'lint', passed: 0, failed: 1, notes: ['not run: the build failed'], seconds: 0 });
   suites.push({ name: 'e2e', passed: 0, failed: 1, notes: ['not run: the build failed'], seconds: 0 });
 }
 rmSync(reportDir, { recursive: true, force: true });
