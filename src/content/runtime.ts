@@ -156,7 +156,8 @@ export class ContentRuntime {
     doc.addEventListener('keydown', (e) => this.#onPageKey(e), opts);
     // Typing at the identifier step: React may not touch the DOM on every key.
     doc.addEventListener('input', () => this.schedule(), opts);
-    doc.addEventListener('scroll', () => this.schedule(), { signal, capture: true, passive: true });
+    // Scrolling only moves our panels: nothing to do while none is up (the timeline scrolls a lot).
+    doc.addEventListener('scroll', () => (this.#chip || this.#banner) && this.schedule(), { signal, capture: true, passive: true });
     doc.addEventListener('visibilitychange', () => this.#flushIfHidden(), { signal });
     win?.addEventListener('popstate', () => this.schedule(), { signal });
     win?.addEventListener('resize', () => this.schedule(), { signal });

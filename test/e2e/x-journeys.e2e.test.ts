@@ -219,6 +219,13 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     if (latency !== undefined) latencies.push(latency);
     console.log(`[e2e] ${name}: 2FA input in DOM → chip rendered: ${latency?.toFixed(1)} ms`);
     expect(roots[0]!.hostTag).toMatch(/^[a-z]+-[a-z]+$/);
+    // The page sees only the host: a closed root, in the top layer above X's dialog.
+    expect(
+      await page.evaluate((tag: string) => {
+        const host = document.querySelector(tag)!;
+        return { open: host.shadowRoot !== null, topLayer: host.matches(':popover-open') };
+      }, roots[0]!.hostTag),
+    ).toEqual({ open: false, topLayer: true });
     await shot(page, `${name}-x-2fa-chip.png`);
     expect(await codeInputValue(page)).toBe('');
 
