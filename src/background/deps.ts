@@ -11,6 +11,8 @@ export interface TabsPort {
   active(): Promise<{ id: number; url?: string } | undefined>;
   /** Asks the tab's top-frame content script to fill; resolves false if it could not. */
   fill(tabId: number, grant: FillGrant & { autoSubmit: boolean }): Promise<boolean>;
+  /** Opens the toolbar popup; false where the browser refuses (Firefox wants a user gesture). */
+  openPopup(): Promise<boolean>;
 }
 
 export interface SettingsPort {

@@ -44,6 +44,14 @@ const tabsPort: TabsPort = {
       | undefined;
     return reply?.filled === true;
   },
+  openPopup: async () => {
+    const action = browser.action as { openPopup?: () => Promise<void> };
+    if (typeof action.openPopup !== 'function') return false;
+    return action.openPopup().then(
+      () => true,
+      () => false,
+    );
+  },
 };
 
 export function startBackground(): void {

@@ -214,7 +214,7 @@ export interface ContentRequests {
   /** Only after a trusted click on our chip; `trusted` is the content script's attestation. */
   'content/request-fill': {
     req: { trusted: true; accountHint?: string; accountId?: string };
-    res: FillGrant;
+    res: FillGrant & { autoSubmit: boolean };
   };
   'content/report-outcome': {
     req: { reservationId: string; outcome: Outcome };
@@ -222,6 +222,10 @@ export interface ContentRequests {
   };
   'content/codes-seen': { req: { codes: string[]; handle?: string }; res: CaptureSeen };
   'content/codes-save': { req: { captureId: string; trusted: true }; res: MergeSummary };
+  /** "Not now" on the capture banner: forget this tab's pending capture. */
+  'content/codes-dismiss': { req: { captureId: string; trusted: true }; res: { dismissed: string } };
+  /** "Unlock Sparekey" on the chip: open the popup where the browser allows it from here. */
+  'content/open-popup': { req: { trusted: true }; res: { opened: boolean } };
 }
 
 /** Background → content script (tabs.sendMessage). */

@@ -58,4 +58,6 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
   }),
   'content/codes-seen': object({ codes: list(codeValue, 20), handle: optional(str(200)) }),
   'content/codes-save': object({ captureId: id, trusted: literal(true) }),
+  'content/codes-dismiss': object({ captureId: id, trusted: literal(true) }),
+  'content/open-popup': object({ trusted: literal(true) }),
 };

@@ -155,7 +155,7 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
         await tabStillOn(deps, caller);
         const grant = await grantNext(deps, vault, account, caller.tabId, caller.origin);
         deps.changed();
-        return grant;
+        return { ...grant, autoSubmit: (await deps.settings.get()).autoSubmit };
       }),
     'content/report-outcome': ({ reservationId, outcome }, caller) =>
       deps.queue(async () => {
@@ -202,5 +202,14 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
         deps.changed();
         return summary;
       }),
+    'content/codes-dismiss': async ({ captureId }, caller) => {
+      const capture = await captures.get(captureId);
+      if (!capture || capture.tabId !== caller.tabId || capture.origin !== caller.origin)
+        throw new Refusal('not-found', 'That capture is gone.');
+      await captures.remove(captureId);
+      deps.changed();
+      return { dismissed: captureId };
+    },
+    'content/open-popup': async () => ({ opened: await deps.tabs.openPopup() }),
   } satisfies Partial<Handlers>;
 }

@@ -153,6 +153,31 @@ describe('content-script commands', () => {
     expect(await rig.send('content/codes-save', { captureId: seen.captureId!, trusted: true }, contentSender(2, page))).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('tells the chip whether to press Next itself (the auto-submit setting, off by default)', async () => {
+    const { rig } = await onLogin();
+    expect(await rig.ok('content/request-fill', { trusted: true }, tab1)).toMatchObject({ autoSubmit: false });
+    await rig.ok('settings/set', { autoSubmit: true });
+    expect(await rig.ok('content/request-fill', { trusted: true }, tab1)).toMatchObject({ autoSubmit: true });
+  });
+
+  it('forgets a capture on "Not now", only for the tab that saw it', async () => {
+    const { rig } = await onLogin();
+    const page = 'https://x.com/settings/account/login_verification/backup_code';
+    const seen = await rig.ok('content/codes-seen', { codes: ['mmmm7777nnnn'], handle: '@alice' }, contentSender(1, page));
+    expect(await rig.send('content/codes-dismiss', { captureId: seen.captureId!, trusted: true }, contentSender(2, page))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await rig.ok('content/codes-dismiss', { captureId: seen.captureId!, trusted: true }, contentSender(1, page));
+    expect(await rig.ok('captures/list', {})).toEqual([]);
+  });
+
+  it('asks the browser to open the popup for "Unlock Sparekey" and says whether it could', async () => {
+    const { rig } = await onLogin();
+    expect(await rig.ok('content/open-popup', { trusted: true }, tab1)).toEqual({ opened: true });
+    rig.tabs.popupOpens = false;
+    expect(await rig.ok('content/open-popup', { trusted: true }, tab1)).toEqual({ opened: false });
+    expect(await rig.send('content/open-popup', { trusted: true }, contentSender(1, 'https://x.com.evil.test/'))).toMatchObject({ ok: false, error: { code: 'not-allowed' } });
+    expect(rig.tabs.popups).toBe(2);
+  });
+
   it('refuses codes of the wrong format', async () => {
     const { rig } = await onLogin();
     expect(await rig.send('content/codes-seen', { codes: ['not a code!'], handle: '@alice' }, tab1)).toMatchObject({ ok: false, error: { code: 'invalid' } });

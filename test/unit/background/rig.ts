@@ -37,6 +37,12 @@ export class FakeTabs implements TabsPort {
   activeTab: number | undefined;
   fills: Array<{ tabId: number; grant: FillGrant & { autoSubmit: boolean } }> = [];
   fillWorks = true;
+  popupOpens = true;
+  popups = 0;
+  async openPopup() {
+    this.popups++;
+    return this.popupOpens;
+  }
   async url(tabId: number) {
     return this.urls.get(tabId);
   }
