@@ -272,7 +272,7 @@ export class ContentRuntime {
     const offer = chip.offer;
     const buttons: PanelButton[] = [];
     if (offer?.state === 'locked') {
-      buttons.push({ label: TEXT.unlock, onActivate: () => this.#chipStatus(chip, TEXT.unlockHowTo) });
+      buttons.push({ label: TEXT.unlock, onActivate: () => void this.#openPopup(chip) });
     } else if (offer?.state === 'ready') {
       const label = chip.challenge.mode === 'app' ? TEXT.useInstead : TEXT.useCode(offer.left);
       buttons.push({ label, onActivate: () => void this.#useCode(chip) });
@@ -283,6 +283,12 @@ export class ContentRuntime {
     }
     if (buttons.length === 0 && !status) return { buttons };
     return { buttons, ...(status ? { status } : {}) };
+  }
+
+  /** Chrome opens the popup from here; Firefox wants a gesture on its own UI, so we say where. */
+  async #openPopup(chip: ChipState): Promise<void> {
+    const reply = await this.#d.send('content/open-popup', { trusted: true });
+    if (!reply.ok || !reply.value.opened) this.#chipStatus(chip, TEXT.unlockHowTo);
   }
 
   #renderChip(chip: ChipState): void {
@@ -573,6 +579,9 @@ export class ContentRuntime {
   #dismissBanner(banner: BannerState): void {
     if (this.#banner !== banner) return;
     this.#dismissed.add(banner.key);
+    // The background forgets the pending capture too, so the popup doesn't offer it later.
+    const captureId = banner.seen?.captureId;
+    if (captureId) void this.#d.send('content/codes-dismiss', { captureId, trusted: true });
     this.#removeBanner();
   }
 

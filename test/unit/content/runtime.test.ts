@@ -88,6 +88,9 @@ function makeRig(adapter: SiteAdapter = xAdapter): Rig {
     'content/report-outcome': () => ok({ state: 'ready', accountId: 'a1', label: '@sparekey_demo', left: 1 }),
     'content/codes-seen': () => ok({ state: 'ready', captureId: 'c1', fresh: 1, label: '@sparekey_demo' }),
     'content/codes-save': () => ok({ accountId: 'a1', added: 1, duplicates: 0, invalid: 0, invalidated: 0 }),
+    'content/codes-dismiss': (body) => ok({ dismissed: String(body.captureId) }),
+    // Firefox's answer: no popup without a gesture on the browser's own UI.
+    'content/open-popup': () => ok({ opened: false }),
   };
   const send = (async (type: string, body: Record<string, unknown>) => {
     calls.push([type, body]);
@@ -218,6 +221,8 @@ describe('at X’s 2FA step', () => {
     rig.runtime.start();
     await settle();
     rig.chip()!.press(TEXT.unlock);
+    await settle();
+    expect(sent('content/open-popup')).toEqual([{ trusted: true }]);
     expect(rig.chip()?.view?.status).toBe(TEXT.unlockHowTo);
     expect(sent('content/request-fill')).toEqual([]);
     rig.replies['content/prompt-seen'] = () => ok({ state: 'ready', accountId: 'a1', label: '@a', left: 3 });
@@ -480,6 +485,7 @@ describe('on X’s backup-code screen', () => {
     await settle();
     rig.banner()!.press('Not now');
     expect(rig.banner()).toBeUndefined();
+    expect(sent('content/codes-dismiss')).toEqual([{ captureId: 'c1', trusted: true }]);
     document.body.append(document.createElement('p'));
     await settle();
     expect(sent('content/codes-seen')).toHaveLength(1);
