@@ -162,10 +162,10 @@ function AccountItem(props: { account: AccountSummary; onOpen: () => void }) {
     <li class={low ? 'card account low' : 'card account'}>
       <button type="button" class="account-open" onClick={props.onOpen} aria-describedby={low ? warnId : undefined}>
         <SiteIcon site={a.site} />
+        {/* The spaces keep the button's accessible name "@alice X 3 of 5 left", not "@aliceX3…". */}
         <span class="account-name">
-          <span class="label">{a.label}</span>
-          <span class="site">{siteName(a.site)}</span>
-        </span>
+          <span class="label">{a.label}</span> <span class="site">{siteName(a.site)}</span>
+        </span>{' '}
         <span class="left">{t('leftOf', { left: a.left, total: a.total })}</span>
       </button>
       {a.unconfirmed > 0 && <p class="hint">{t('unconfirmedCount', { count: a.unconfirmed })}</p>}

@@ -19,7 +19,7 @@ describe('accounts list', () => {
   it('shows each account with its site, label and how many codes are left', async () => {
     open({ 'accounts/list': [summary(), summary({ id: 'acc-2', label: '@bob', left: 4, total: 5 })] });
     const alice = await screen.findByRole('button', { name: /@alice/ });
-    expect(alice.textContent).toBe('@aliceX3 of 3 left');
+    expect(alice.textContent).toBe('@alice X 3 of 3 left');
     expect(screen.getByRole('button', { name: /@bob/ }).textContent).toContain('4 of 5 left');
     expect(screen.queryByText(/Generate new backup codes/)).toBeNull();
   });

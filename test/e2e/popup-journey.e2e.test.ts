@@ -1,0 +1,221 @@
+// The popup in real Chromium and Firefox, driven as a person would: first run → create → paste
+// codes → lock → unlock → export → wipe → restore → the identical vault. axe-core checks every
+// screen on the way (0 violations), and each screen is saved as a screenshot in test/artifacts/popup.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPayload, openBackup, parseBackup } from '../../src/backup/index';
+import { formatViolations, runAxe } from './harness/axe';
+import { ARTIFACTS_DIR, BROWSER_NAMES } from './harness/config';
+import type { TestPage } from './harness/types';
+import { useBrowser } from './harness/vitest';
+
+const PASS = 'violet harbour pencil thunder';
+const SHOTS = path.join(ARTIFACTS_DIR, 'popup');
+const PASTED = `Your X backup codes (keep them safe):
+abcd efgh 2345
+wxyz 9876 mnop
+k3v8 p2q9 r4s7`;
+
+/** Types into the field labelled `label` (passwords have no ARIA role, so no fillByRole). */
+async function typeInto(page: TestPage, label: string, text: string): Promise<void> {
+  await page.waitFor(
+    (label: string, text: string) => {
+      const owner = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label);
+      const field = owner?.htmlFor ? (document.getElementById(owner.htmlFor) as HTMLInputElement | null) : null;
+      if (!field) return false;
+      field.focus();
+      field.value = text;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      return true;
+    },
+    { message: `the field "${label}"` },
+    label,
+    text,
+  );
+}
+
+/** Picks a file for the file input labelled `label`, as the file chooser would. */
+async function chooseFile(page: TestPage, label: string, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    (label: string, name: string, text: string) => {
+      const owner = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!;
+      const input = document.getElementById(owner.htmlFor) as HTMLInputElement;
+      const files = new DataTransfer();
+      files.items.add(new File([text], name, { type: 'application/json' }));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    label,
+    name,
+    text,
+  );
+}
+
+/** The text of the backup file behind the "Save …" link (a blob: URL of the popup's). */
+async function savedBackup(page: TestPage): Promise<{ name: string; text: string }> {
+  return page.evaluate(async () => {
+    const link = document.querySelector<HTMLAnchorElement>('a[download]')!;
+    return { name: link.download, text: await (await fetch(link.href)).text() };
+  });
+}
+
+async function decrypt(text: string) {
+  const { accounts, codes } = checkPayload(await openBackup(parseBackup(text), PASS));
+  return { accounts, codes };
+}
+
+describe.each(BROWSER_NAMES)('popup in %s', (name) => {
+  const env = useBrowser(name);
+  let firstBackup = '';
+
+  async function popup(pathname = 'popup.html'): Promise<TestPage> {
+    const page = await env.browser.openPopup(pathname);
+    await page.setViewport(360, 600);
+    try {
+      await page.waitFor(() => document.querySelector('h2, .sheet h1') !== null, { message: 'the popup to render' });
+    } catch (e) {
+      const logged = page.console().map((c) => `${c.type}: ${c.text}`);
+      throw new Error(`${(e as Error).message}; body: ${await page.evaluate(() => document.body.innerHTML)}; console: ${logged.join(' | ')}`);
+    }
+    return page;
+  }
+
+  /** axe finds nothing on this screen, and its screenshot is kept. */
+  async function checkScreen(page: TestPage, screen: string): Promise<void> {
+    const violations = await runAxe(page);
+    expect(violations, `${screen}: ${formatViolations(violations)}`).toEqual([]);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot(path.join(SHOTS, `${name}-${screen}.png`));
+  }
+
+  it('first run: creates the vault with a strong passphrase and explains how codes arrive', async () => {
+    const page = await popup();
+    await page.waitForText('Create your vault');
+    await page.waitForText('don’t keep in your password manager');
+    await checkScreen(page, '01-create');
+    await typeInto(page, 'New passphrase', 'password1');
+    await page.waitForText('This is one of the first passphrases attackers try.');
+    await typeInto(page, 'New passphrase', PASS);
+    await typeInto(page, 'Type it again', PASS);
+    await page.waitForText('Strong passphrase.');
+    await checkScreen(page, '02-create-filled');
+    await page.clickByRole('button', 'Create vault');
+    await page.waitForText('No backup codes yet', { timeout: 20_000 });
+    for (const way of ['Visit the site’s backup-code page.', 'Paste them.', 'Import a file.']) await page.waitForText(way);
+    expect(await page.hasRole('link', 'X backup codes')).toBe(true);
+    await checkScreen(page, '03-empty');
+  });
+
+  it('pastes codes into a new account, showing the codes it found before saving', async () => {
+    const page = await popup();
+    await page.clickByRole('button', 'Paste codes');
+    await page.waitForText('Add backup codes');
+    await typeInto(page, 'Account name', '@alice');
+    await page.fillByRole('textbox', 'Text with your codes', PASTED);
+    await page.waitForText('Found 3 (“X backup code”):');
+    await page.waitForText('k3v8 p2q9 r4s7');
+    await checkScreen(page, '04-paste');
+    await page.clickByRole('button', 'Save 3 codes');
+    await page.waitForText('Codes added to @alice: 3.');
+    await page.clickByRole('button', 'Codes');
+    await page.waitForText('3 of 3 left');
+    await checkScreen(page, '05-accounts');
+  });
+
+  it('locks, refuses a wrong passphrase clearly, and unlocks', async () => {
+    const page = await popup();
+    await page.clickByRole('button', 'Lock');
+    await page.waitForText('Unlock Sparekey');
+    await typeInto(page, 'Passphrase', 'violet harbour pencil');
+    await page.press('Enter');
+    await page.waitForText('Wrong passphrase.', { timeout: 20_000 });
+    await checkScreen(page, '06-unlock-wrong');
+    await typeInto(page, 'Passphrase', PASS);
+    await page.press('Enter');
+    await page.waitForText('3 of 3 left', { timeout: 20_000 });
+  });
+
+  it('shows an account’s codes masked, reveals one, and warns before a pick that skips codes', async () => {
+    const page = await popup();
+    await page.clickByRole('button', '@alice X 3 of 3 left');
+    await page.waitForText('#3');
+    expect(await page.textContent()).not.toContain('abcd efgh 2345');
+    await checkScreen(page, '07-account');
+    await page.clickByRole('button', 'Show code #1');
+    await page.waitForText('abcd efgh 2345');
+    await page.clickByRole('button', 'Hide code #1');
+    await page.waitFor(() => !document.body.innerText.includes('abcd efgh 2345'), { message: 'the code to be masked again' });
+    // Marking #2 used skips #1: X's order rule invalidates it, so the popup says so first.
+    await page.evaluate(() => document.querySelectorAll('details')[1]!.setAttribute('open', ''));
+    await page.clickByRole('button', 'Mark used');
+    await page.waitForText('This invalidates #1: X accepts backup codes only in the order they were made.');
+    await checkScreen(page, '08-confirm-invalidation');
+    await page.clickByRole('button', 'Mark #2 used');
+    await page.waitForText('Code #2 updated.');
+    await page.waitForText('Invalidated by #2');
+    await page.waitForText('1 of 3 left');
+  });
+
+  it('saves settings as they change, and keeps the passphrase form on the same screen', async () => {
+    const page = await popup();
+    await page.clickByRole('button', 'Settings');
+    await page.waitForText('Lock automatically after');
+    await page.evaluate(() => {
+      const select = document.querySelector('select')!;
+      select.value = '30';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForText('Saved.');
+    await checkScreen(page, '09-settings');
+  });
+
+  it('exports a backup, wipes the vault, restores it, and gets the identical vault back', async () => {
+    const page = await popup();
+    await page.clickByRole('button', 'Backup');
+    await typeInto(page, 'Passphrase', PASS);
+    await page.clickByRole('button', 'Create backup file');
+    await page.waitForText('Backup ready: 1 accounts, 3 codes.', { timeout: 20_000 });
+    await checkScreen(page, '10-backup');
+    const backup = await savedBackup(page);
+    expect(backup.name).toMatch(/^sparekey-backup-\d{4}-\d\d-\d\d\.json$/);
+    expect(backup.text).not.toContain('abcd');
+    firstBackup = backup.text;
+    const before = await decrypt(backup.text);
+    expect(before.codes.map((c) => c.status)).toEqual(['invalidated', 'used', 'unused']);
+
+    // Wipe: delete the account, as a person would.
+    await page.clickByRole('button', 'Codes');
+    await page.clickByRole('button', '@alice X 1 of 3 left');
+    await page.clickByRole('button', 'Delete this account…');
+    await typeInto(page, 'Type @alice to confirm', '@alice');
+    await checkScreen(page, '11-delete');
+    await page.clickByRole('button', 'Delete account');
+    await page.waitForText('No backup codes yet');
+
+    await page.clickByRole('button', 'Restore a backup');
+    await chooseFile(page, 'Backup file', backup.name, backup.text);
+    await typeInto(page, 'The file’s passphrase', PASS);
+    await page.clickByRole('button', 'Restore a backup');
+    await page.waitForText('Restored. New accounts: 1. Merged accounts: 0. New codes: 3. Codes moved forward: 0.', { timeout: 20_000 });
+
+    // Identical: a second export decrypts to exactly the accounts and codes of the first.
+    await typeInto(page, 'Passphrase', PASS);
+    await page.clickByRole('button', 'Create backup file');
+    await page.waitForText('Backup ready: 1 accounts, 3 codes.', { timeout: 20_000 });
+    const after = await decrypt((await savedBackup(page)).text);
+    expect(after).toEqual(before);
+    await page.clickByRole('button', 'Codes');
+    await page.waitForText('1 of 3 left');
+  });
+
+  it('prints a sheet of the unused codes in its own tab', async () => {
+    expect(firstBackup).not.toBe('');
+    const page = await popup('popup.html#sheet');
+    await page.setViewport(800, 600);
+    await page.waitForText('Sparekey: unused backup codes');
+    await page.waitForText('k3v8 p2q9 r4s7');
+    expect(await page.textContent()).not.toContain('abcd efgh 2345');
+    await checkScreen(page, '12-sheet');
+  });
+});
