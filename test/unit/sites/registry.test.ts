@@ -23,6 +23,13 @@ describe('site adapters', () => {
     expect(readFileSync(test, 'utf8')).toContain(`fixtures/${id}`);
   });
 
+  it.each(SITES.map((s) => s.id))('%s is listed in the README with every origin', (id) => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const row = readme.split('\n').find((line) => line.startsWith(`| ${id} |`));
+    expect(row, `add a row for ${id} to the README's "Supported sites" table`).toBeDefined();
+    for (const origin of SITES.find((s) => s.id === id)!.origins) expect(row).toContain(origin);
+  });
+
   it('are found by exact origin only', () => {
     expect(adapterForOrigin('https://x.com')?.site.id).toBe('x');
     expect(adapterForOrigin('https://mobile.twitter.com')?.site.id).toBe('x');
