@@ -123,6 +123,19 @@ describe.each(BROWSER_NAMES)('popup in %s', (name) => {
     await checkScreen(page, '05-accounts');
   });
 
+  it('imports a file of codes into the account, skipping and counting the one it already has', async () => {
+    const page = await popup();
+    await page.clickByRole('button', 'Import a file');
+    await page.waitForText('Add backup codes');
+    await chooseFile(page, 'Backup-code file', 'x-backup-codes.txt', 'abcd efgh 2345\nq7w8 e9r0 t1y2\n');
+    await page.waitForText('backup codes: 2 codes found.');
+    await page.waitForText('q7w8 e9r0 t1y2');
+    await checkScreen(page, '05b-import');
+    await page.clickByRole('button', 'Save 2 codes');
+    await page.waitForText('Codes added to @alice: 1.');
+    await page.waitForText('Duplicates skipped: 1.');
+  });
+
   it('locks, refuses a wrong passphrase clearly, and unlocks', async () => {
     const page = await popup();
     await page.clickByRole('button', 'Lock');
@@ -133,13 +146,13 @@ describe.each(BROWSER_NAMES)('popup in %s', (name) => {
     await checkScreen(page, '06-unlock-wrong');
     await typeInto(page, 'Passphrase', PASS);
     await page.press('Enter');
-    await page.waitForText('3 of 3 left', { timeout: 20_000 });
+    await page.waitForText('4 of 4 left', { timeout: 20_000 });
   });
 
   it('shows an account’s codes masked, reveals one, and warns before a pick that skips codes', async () => {
     const page = await popup();
-    await page.clickByRole('button', '@alice X 3 of 3 left');
-    await page.waitForText('#3');
+    await page.clickByRole('button', '@alice X 4 of 4 left');
+    await page.waitForText('#4');
     expect(await page.textContent()).not.toContain('abcd efgh 2345');
     await checkScreen(page, '07-account');
     await page.clickByRole('button', 'Show code #1');
@@ -154,7 +167,7 @@ describe.each(BROWSER_NAMES)('popup in %s', (name) => {
     await page.clickByRole('button', 'Mark #2 used');
     await page.waitForText('Code #2 updated.');
     await page.waitForText('Invalidated by #2');
-    await page.waitForText('1 of 3 left');
+    await page.waitForText('2 of 4 left');
   });
 
   it('saves settings as they change, and keeps the passphrase form on the same screen', async () => {
@@ -175,18 +188,18 @@ describe.each(BROWSER_NAMES)('popup in %s', (name) => {
     await page.clickByRole('button', 'Backup');
     await typeInto(page, 'Passphrase', PASS);
     await page.clickByRole('button', 'Create backup file');
-    await page.waitForText('Backup ready: 1 accounts, 3 codes.', { timeout: 20_000 });
+    await page.waitForText('Backup ready: 1 accounts, 4 codes.', { timeout: 20_000 });
     await checkScreen(page, '10-backup');
     const backup = await savedBackup(page);
     expect(backup.name).toMatch(/^sparekey-backup-\d{4}-\d\d-\d\d\.json$/);
     expect(backup.text).not.toContain('abcd');
     firstBackup = backup.text;
     const before = await decrypt(backup.text);
-    expect(before.codes.map((c) => c.status)).toEqual(['invalidated', 'used', 'unused']);
+    expect(before.codes.map((c) => c.status)).toEqual(['invalidated', 'used', 'unused', 'unused']);
 
     // Wipe: delete the account, as a person would.
     await page.clickByRole('button', 'Codes');
-    await page.clickByRole('button', '@alice X 1 of 3 left');
+    await page.clickByRole('button', '@alice X 2 of 4 left');
     await page.clickByRole('button', 'Delete this account…');
     await typeInto(page, 'Type @alice to confirm', '@alice');
     await checkScreen(page, '11-delete');
@@ -197,16 +210,29 @@ describe.each(BROWSER_NAMES)('popup in %s', (name) => {
     await chooseFile(page, 'Backup file', backup.name, backup.text);
     await typeInto(page, 'The file’s passphrase', PASS);
     await page.clickByRole('button', 'Restore a backup');
-    await page.waitForText('Restored. New accounts: 1. Merged accounts: 0. New codes: 3. Codes moved forward: 0.', { timeout: 20_000 });
+    await page.waitForText('Restored. New accounts: 1. Merged accounts: 0. New codes: 4. Codes moved forward: 0.', { timeout: 20_000 });
 
     // Identical: a second export decrypts to exactly the accounts and codes of the first.
     await typeInto(page, 'Passphrase', PASS);
     await page.clickByRole('button', 'Create backup file');
-    await page.waitForText('Backup ready: 1 accounts, 3 codes.', { timeout: 20_000 });
+    await page.waitForText('Backup ready: 1 accounts, 4 codes.', { timeout: 20_000 });
     const after = await decrypt((await savedBackup(page)).text);
     expect(after).toEqual(before);
     await page.clickByRole('button', 'Codes');
-    await page.waitForText('1 of 3 left');
+    await page.waitForText('2 of 4 left');
+  });
+
+  it('warns on the list when one code is left, linking to X’s backup-code page', async () => {
+    const page = await popup();
+    await page.clickByRole('button', '@alice X 2 of 4 left');
+    await page.waitForText('#4');
+    await page.evaluate(() => document.querySelectorAll('details')[2]!.setAttribute('open', ''));
+    await page.clickByRole('button', 'Mark used');
+    await page.waitForText('Code #3 updated.');
+    await page.clickByRole('button', 'Back');
+    await page.waitForText('One code left. Generate new backup codes on X while you can still log in.');
+    expect(await page.hasRole('link', 'Open X’s backup-code page')).toBe(true);
+    await checkScreen(page, '13-accounts-one-left');
   });
 
   it('prints a sheet of the unused codes in its own tab', async () => {
@@ -214,8 +240,9 @@ describe.each(BROWSER_NAMES)('popup in %s', (name) => {
     const page = await popup('popup.html#sheet');
     await page.setViewport(800, 600);
     await page.waitForText('Sparekey: unused backup codes');
-    await page.waitForText('k3v8 p2q9 r4s7');
-    expect(await page.textContent()).not.toContain('abcd efgh 2345');
+    await page.waitForText('q7w8 e9r0 t1y2');
+    const sheet = await page.textContent();
+    for (const gone of ['abcd efgh 2345', 'wxyz 9876 mnop', 'k3v8 p2q9 r4s7']) expect(sheet).not.toContain(gone);
     await checkScreen(page, '12-sheet');
   });
 });
