@@ -2,12 +2,19 @@
 // pages closed after each test, a screenshot of every open page when a test fails.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { ARTIFACTS_DIR, type BrowserName } from './config';
 import { fixtureSite } from './fixture-site';
 import { launchBrowser } from './index';
 import { startServer, type RequestHandler, type TestServer } from './server';
 import type { BrowserUnderTest } from './types';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The run's private copy of each build (test/e2e/global-setup.ts). */
+    sparekeyBuilds: { chromium: string; firefox: string };
+  }
+}
 
 export interface UseBrowserOptions {
   /** What the server answers at https://x.com/… and the other mapped hosts; default fixtureSite. */
@@ -15,6 +22,8 @@ export interface UseBrowserOptions {
   /** Firefox's extensions.background.idle.timeout (ms); see LaunchOptions. */
   backgroundIdleTimeoutMs?: number;
 }
+
+type ProvidedBuilds = { chromium: string; firefox: string };
 
 export interface BrowserFixture {
   readonly browser: BrowserUnderTest;
@@ -27,10 +36,13 @@ export function useBrowser(name: BrowserName, options: UseBrowserOptions = {}): 
 
   beforeAll(async () => {
     server = await startServer({ handler: options.handler ?? fixtureSite });
+    // The run's copy of the build when the e2e global setup made one; .output otherwise.
+    const builds = inject('sparekeyBuilds') as ProvidedBuilds | undefined;
     const launch: Parameters<typeof launchBrowser>[1] = { server };
+    if (builds) launch.extensionDir = builds[name];
     if (options.backgroundIdleTimeoutMs !== undefined) launch.backgroundIdleTimeoutMs = options.backgroundIdleTimeoutMs;
     browser = await launchBrowser(name, launch);
-    console.log(`[e2e] ${name} ready in ${browser.launchMs} ms (${browser.extensionOrigin})`);
+    console.log(`[e2e] ${name} ready in ${browser.launchMs} ms (${browser.extensionOrigin}, build ${launch.extensionDir ?? 'from .output'})`);
   }, 120_000);
 
   afterAll(async () => {
