@@ -72,11 +72,26 @@ const OBSERVER = `(() => {
   mutations.observe(document, { childList: true, subtree: true });
 })();`;
 
+/** Types as React sees it: the native value setter, then a bubbling input event. */
+async function typeInto(page: TestPage, selector: string, text: string): Promise<void> {
+  await page.waitFor((sel: string) => document.querySelector(sel) !== null, { message: selector }, selector);
+  await page.evaluate(
+    (sel: string, value: string) => {
+      const input = document.querySelector(sel) as HTMLInputElement;
+      input.focus();
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    selector,
+    text,
+  );
+}
+
 async function loginToTwoFactor(page: TestPage): Promise<void> {
   await page.goto('https://x.com/i/flow/login');
-  await page.fillByRole('textbox', 'Phone, email, or username', HANDLE);
+  await typeInto(page, 'input[autocomplete="username"]', HANDLE);
   await page.clickByRole('button', 'Next');
-  await page.fillByRole('textbox', 'Password', PASSWORD);
+  await typeInto(page, 'input[name="password"]', PASSWORD);
   await page.clickByRole('button', 'Log in');
 }
 
