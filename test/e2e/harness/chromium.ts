@@ -1,5 +1,5 @@
 // Debian Chromium through playwright-core (CDP), with the built extension loaded unpacked.
-import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { CHROME_BUILD, MAPPED_HOSTS } from './config';
 import { findBrowser } from './browsers';
 import { describeShadowRoot, findInShadowRoots } from './shadow';
@@ -88,6 +88,13 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
 
   const consoleLog: ConsoleEntry[] = [];
   const pages = new Set<TestPage>();
+  // The background's console too, across restarts (each start is a new Worker object).
+  const watchWorker = (worker: Worker) => {
+    if (!worker.url().startsWith(`${extensionOrigin}/`)) return;
+    worker.on('console', (m) => consoleLog.push({ type: m.type(), text: m.text(), url: worker.url() }));
+  };
+  for (const worker of context.serviceWorkers()) watchWorker(worker);
+  context.on('serviceworker', watchWorker);
 
   const wrap = (page: Page): TestPage => {
     const own: ConsoleEntry[] = [];

@@ -107,7 +107,7 @@ export interface TestPage {
   clickInClosedShadow(name: string | RegExp, options?: WaitOptions): Promise<ShadowElement>;
   /** PNG of the viewport. */
   screenshot(path: string): Promise<void>;
-  /** Console messages this page logged so far. */
+  /** Console messages this page logged so far (Firefox: nothing for extension pages, see BrowserUnderTest.console). */
   console(): ConsoleEntry[];
   close(): Promise<void>;
 }
@@ -150,7 +150,11 @@ export interface BrowserUnderTest {
   addCookie(cookie: { name: string; value: string; host: string }): Promise<void>;
   /** Pages opened through this object and not yet closed. */
   pages(): TestPage[];
-  /** Console messages of every page opened so far. */
+  /**
+   * Console messages so far. Chromium: every page opened here, extension pages included, and the
+   * background service worker. Firefox: web pages only; BiDi reports nothing from moz-extension://
+   * contexts (popup, background).
+   */
   console(): ConsoleEntry[];
   close(): Promise<void>;
 }
