@@ -24,7 +24,7 @@ function chromeOffscreen(): OffscreenApi | undefined {
   return (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
 }
 
-/** The real clipboard, per browser. Touches nothing until it is first used, except the alarm listener. */
+/** The real clipboard, per browser. Touches nothing until it is first used, except Firefox's alarm listener. */
 export function browserClipboard(): ClipboardPort {
   const offscreen = chromeOffscreen();
   if (!offscreen) {
@@ -59,12 +59,13 @@ export function browserClipboard(): ClipboardPort {
   };
 }
 
-export function clipboardHandlers(port?: ClipboardPort) {
-  let clipboard = port;
+/**
+ * Built with the other handlers when the background starts (createHandlers in main()), so in
+ * Firefox the alarm listener is registered during the event page's first run, as it must be for
+ * the alarm to wake a page that was unloaded since.
+ */
+export function clipboardHandlers(port: ClipboardPort = browserClipboard()) {
   return {
-    'clipboard/clear-after': async ({ seconds }) => {
-      clipboard ??= browserClipboard();
-      return { scheduled: await clipboard.clearAfter(seconds) };
-    },
+    'clipboard/clear-after': async ({ seconds }) => ({ scheduled: await port.clearAfter(seconds) }),
   } satisfies Partial<Handlers>;
 }

@@ -186,7 +186,13 @@ function ConfirmInvalidation(props: { intent: Intent; siteName: string; onConfir
   const go = useFocusOnMount<HTMLButtonElement>();
   const seq = intent.code.seq;
   return (
-    <div class="confirm" role="group" aria-labelledby="intent-q" aria-describedby="intent-d">
+    <div
+      class="confirm"
+      role="group"
+      aria-labelledby="intent-q"
+      aria-describedby="intent-d"
+      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+    >
       <p id="intent-q">
         <strong>{intent.kind === 'fill' ? t('confirmFillTitle', { seq }) : t('confirmMarkTitle', { seq })}</strong>
       </p>
@@ -307,7 +313,13 @@ function DeleteAccount(props: { detail: AccountDetail; onCancel: () => void; onD
   }
 
   return (
-    <form class="group danger-zone" onSubmit={submit} noValidate aria-labelledby="delete-h">
+    <form
+      class="group danger-zone"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="delete-h"
+      onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}
+    >
       <h3 id="delete-h">{t('deleteTitle')}</h3>
       <p>{t('deleteWarning', { account: label, count: props.detail.total })}</p>
       <Field label={t('deleteTypeLabel', { account: label })}>

@@ -108,6 +108,11 @@ describe('account view', () => {
     expect(document.activeElement?.textContent).toBe('Mark #3 used');
     fireEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(bg.sent('codes/set-status')).toEqual([]);
+    // Escape cancels too.
+    fireEvent.click(within(row(3)).getByRole('button', { name: 'Mark used' }));
+    fireEvent.keyDown(await screen.findByRole('button', { name: 'Mark #3 used' }), { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: 'Mark code #3 used?' })).toBeNull();
+    expect(bg.sent('codes/set-status')).toEqual([]);
     fireEvent.click(within(row(3)).getByRole('button', { name: 'Mark used' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Mark #3 used' }));
     await screen.findByText('Code #3 updated.');

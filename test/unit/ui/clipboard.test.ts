@@ -62,6 +62,11 @@ describe('clipboard/clear-after in the background', () => {
     expect(port.clearAfter).toHaveBeenCalledWith(30);
   });
 
+  it('in Firefox, listens for its alarm from the moment the handlers are built (the page may be unloaded later)', () => {
+    clipboardHandlers();
+    expect(browser.alarms.onAlarm.addListener).toHaveBeenCalledTimes(1);
+  });
+
   it('in Chrome, opens the offscreen document (reason CLIPBOARD) and hands it the delay', async () => {
     const createDocument = vi.fn(async () => undefined);
     (globalThis as { chrome?: unknown }).chrome = { offscreen: { createDocument } };
