@@ -188,7 +188,11 @@ export interface PageRequests {
     };
     res: AccountDetail;
   };
-  'history/list': { req: { accountId?: string; limit?: number }; res: VaultEvent[] };
+  /**
+   * The log, newest first. `damaged` names (store/id) every event record on the way that failed
+   * to open: it is left as it is on disk and reported, never silently skipped.
+   */
+  'history/list': { req: { accountId?: string; limit?: number }; res: { events: VaultEvent[]; damaged: string[] } };
   'captures/list': { req: Record<string, never>; res: PendingCapture[] };
   'captures/save': { req: { captureId: string }; res: MergeSummary };
   'captures/dismiss': { req: { captureId: string }; res: { dismissed: string } };

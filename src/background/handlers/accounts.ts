@@ -142,7 +142,10 @@ export function accountHandlers(deps: BackgroundDeps) {
       const v = await vault();
       const q: { accountId?: string; limit?: number } = { limit: limit ?? 500 };
       if (accountId) q.accountId = accountId;
-      return (await v.store.loadEvents(q)).events;
+      const { events, errors } = await v.store.loadEvents(q);
+      // An event that fails to open can't be filtered by account, so every damaged one met on the
+      // way is named: a log with a hole in it must say so.
+      return { events, damaged: errors.map((e) => e.where) };
     },
   } satisfies Partial<Handlers>;
 }

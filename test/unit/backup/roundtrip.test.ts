@@ -40,7 +40,7 @@ describe('backup export and restore', () => {
     const summary = await rig.ok('backup/restore', { text: file.text, passphrase: PASS });
     expect(summary).toEqual({ accountsAdded: 2, accountsMerged: 0, codesAdded: 5, codesAdvanced: 0, codesUnchanged: 0, skipped: 0 });
     expect(await stored(rig)).toEqual(before);
-    const events = await rig.ok('history/list', {});
+    const { events } = await rig.ok('history/list', {});
     expect(events[0]).toMatchObject({ kind: 'backup-restored' });
   });
 
