@@ -1,18 +1,19 @@
-// 4. Content-script cost on a busy page: a synthetic X-like timeline at https://x.com/__bench/busy
-// inserts 10,000 timeline cells (each a small tweet subtree, one insertion each, 50 per task,
-// keeping the newest 100 like X's virtualized timeline). Two browsers of the same kind run it
-// A/B interleaved (ABBA…): one with Sparekey's production build, one with an empty extension (the
-// harness always loads one). Chromium: main-thread ScriptDuration and TaskDuration from CDP
-// Performance.getMetrics (thread CPU time), around the workload plus a settle so debounced work
-// counts. Firefox: the workload's wall time in the page (back-to-back tasks, so main-thread time
-// the content script takes shows up as wall time).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+// 4. Content-script cost on a busy page: a synthetic X-like timeline inserts 10,000 timeline cells
+// (each a small tweet subtree, one insertion each, 50 per task, keeping the newest 100 like X's
+// virtualized timeline), A/B interleaved (ABBA…) in ONE browser with Sparekey's production build:
+//   A: https://x.com/__bench/busy      — our content script runs there;
+//   B: https://www.x.com/__bench/busy  — same site, same page, same browser, same tab, but
+//      outside the manifest's matches, so no content script. (Two browser instances, one without the
+//      extension, were tried first: each instance has its own speed, which showed up as a ±15 %
+//      "overhead" in either direction, far above the budget.)
+// Chromium: main-thread ScriptDuration and TaskDuration from CDP Performance.getMetrics (thread
+// CPU time), around the workload plus a settle so deferred work counts; and a CPU profile of A that
+// attributes samples to the content script. Firefox: the workload's wall time in the page
+// (back-to-back tasks, so main-thread time the content script takes shows up as wall time).
 import type { BrowserName } from '../e2e/harness/config';
 import { launchBrowser } from '../e2e/harness/index';
 import type { TestServer } from '../e2e/harness/server';
-import type { BrowserUnderTest, TestPage } from '../e2e/harness/types';
+import type { TestPage } from '../e2e/harness/types';
 import { BUDGETS, buildDir, log, playwrightPage, roundMs, stats, verdict } from './lib';
 
 export const BUSY_PATH = '/__bench/busy';
@@ -52,26 +53,6 @@ window.__busy = (total, perTask, keep) => new Promise((resolve) => {
   channel.port2.postMessage(0);
 });
 </script></body></html>`;
-}
-
-/** An extension that does nothing: the "without Sparekey" arm still loads one, as the harness must. */
-function emptyExtension(name: BrowserName): { dir: string; remove(): void } {
-  const parent = mkdtempSync(path.join(os.tmpdir(), 'sparekey-bench-empty-'));
-  const dir = path.join(parent, 'empty');
-  mkdirSync(dir);
-  const manifest =
-    name === 'chromium'
-      ? { manifest_version: 3, name: 'Empty', version: '1.0', background: { service_worker: 'bg.js' } }
-      : {
-          manifest_version: 3,
-          name: 'Empty',
-          version: '1.0',
-          background: { scripts: ['bg.js'] },
-          browser_specific_settings: { gecko: { id: 'empty-bench@sparekey.dev' } },
-        };
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(path.join(dir, 'bg.js'), '');
-  return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
 interface Run {
@@ -218,31 +199,33 @@ async function contentScriptShare(page: TestPage, url: string): Promise<{ share_
 }
 
 export async function busy(name: BrowserName, server: TestServer, pairs: number) {
-  const empty = emptyExtension(name);
-  let withExt: BrowserUnderTest | undefined;
-  let withoutExt: BrowserUnderTest | undefined;
+  const browser = await launchBrowser(name, { server, extensionDir: buildDir(name, 'production') });
   try {
-    withExt = await launchBrowser(name, { server, extensionDir: buildDir(name, 'production') });
-    withoutExt = await launchBrowser(name, { server, extensionDir: empty.dir });
     const url = `https://x.com${BUSY_PATH}`;
-    const a = await withExt.openPage('about:blank');
-    const b = await withoutExt.openPage('about:blank');
-    await a.goto(url);
-    await new Promise((r) => setTimeout(r, 500));
-    const marker = await a.evaluate(() => document.documentElement.dataset.sparekey ?? null);
-    if (marker !== 'present') throw new Error('the content script did not mark the busy page: is it still injected on every https://x.com page?');
+    const control = `https://www.x.com${BUSY_PATH}`;
+    // One tab for both arms: a second tab would be a background tab in Firefox (throttled timers
+    // and frames), which is a difference of its own.
+    const a = await browser.openPage('about:blank');
+    const b = a;
+    const marked = async (page: TestPage, at: string) => {
+      await page.goto(at);
+      await new Promise((r) => setTimeout(r, 500));
+      return page.evaluate(() => document.documentElement.dataset.sparekey === 'present');
+    };
+    if (!(await marked(a, url))) throw new Error(`the content script did not mark ${url}: is it still injected on every https://x.com page?`);
+    if (await marked(b, control)) throw new Error(`the content script runs on ${control}: the control arm is not without it`);
     // One warm-up run each, not counted (first compile of the page's script, caches).
     await runOnce(a, url);
-    await runOnce(b, url);
+    await runOnce(b, control);
     const A: Run[] = [];
     const B: Run[] = [];
     for (let i = 0; i < pairs; i++) {
       // ABBA: a slow drift of the machine's load hits both arms alike.
       if (i % 2 === 0) {
         A.push(await runOnce(a, url));
-        B.push(await runOnce(b, url));
+        B.push(await runOnce(b, control));
       } else {
-        B.push(await runOnce(b, url));
+        B.push(await runOnce(b, control));
         A.push(await runOnce(a, url));
       }
       const fig = (r: Run) => (r.scriptMs !== undefined ? `script ${r.scriptMs.toFixed(1)} ms` : `wall ${r.wallMs.toFixed(1)} ms`);
@@ -253,7 +236,7 @@ export async function busy(name: BrowserName, server: TestServer, pairs: number)
       const b = B.map(pick);
       const sa = stats(a, 2);
       const sb = stats(b, 2);
-      return { with_extension_ms: sa, without_extension_ms: sb, ratio: Number((sa.p50 / sb.p50).toFixed(4)), ...overhead(a, b) };
+      return { with_content_script_ms: sa, without_content_script_ms: sb, ratio: Number((sa.p50 / sb.p50).toFixed(4)), ...overhead(a, b) };
     };
     const primary = name === 'chromium' ? compare((r) => r.scriptMs!) : compare((r) => r.wallMs);
     const profiled = [];
@@ -262,11 +245,11 @@ export async function busy(name: BrowserName, server: TestServer, pairs: number)
       log(`${name} busy page, profiled: extension scripts ${profiled.map((p) => `${p.share_pct}%`).join(', ')} of busy main-thread samples`);
     }
     return {
-      workload: { ...BUSY, url },
+      workload: { ...BUSY, with_content_script: url, without_content_script: control },
       metric:
         name === 'chromium'
-          ? 'CDP Performance.getMetrics ScriptDuration (main thread, threadTicks), A/B interleaved'
-          : 'in-page wall time of the workload (performance.now()), A/B interleaved',
+          ? 'CDP Performance.getMetrics ScriptDuration (main thread, threadTicks), A/B interleaved in one browser'
+          : 'in-page wall time of the workload (performance.now()), A/B interleaved in one browser',
       ...primary,
       budget_overhead_pct: BUDGETS.content_script_overhead_pct,
       verdict: verdict(primary.overhead_pct, BUDGETS.content_script_overhead_pct),
@@ -286,8 +269,6 @@ export async function busy(name: BrowserName, server: TestServer, pairs: number)
           : { in_page_task_time: compare((r) => r.taskMs) },
     };
   } finally {
-    await withExt?.close();
-    await withoutExt?.close();
-    empty.remove();
+    await browser.close();
   }
 }
