@@ -137,6 +137,18 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
     async addCookie({ name, value, host }) {
       await context.addCookies([{ name, value, domain: host, path: '/', secure: true, sameSite: 'Lax' }]);
     },
+    async readClipboard() {
+      // A page of the test server, allowed to read the clipboard, in front (reading needs focus).
+      await context.grantPermissions(['clipboard-read'], { origin: 'https://evil.test' });
+      const page = await context.newPage();
+      try {
+        await page.goto('https://evil.test/');
+        await page.bringToFront();
+        return await page.evaluate(() => navigator.clipboard.readText());
+      } finally {
+        await page.close();
+      }
+    },
     pages: () => [...pages],
     console: () => [...consoleLog],
     async close() {

@@ -166,6 +166,20 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
       const state = await backgroundState();
       return state === 'running' || state === 'starting';
     },
+    async readClipboard() {
+      // In the chrome scope, straight from the clipboard service: no page, focus or permission.
+      const text = await privileged(`(() => {
+        const t = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+        t.init(null);
+        t.addDataFlavor('text/plain');
+        Services.clipboard.getData(t, Ci.nsIClipboard.kGlobalClipboard, null);
+        const out = {};
+        try { t.getTransferData('text/plain', out); } catch { return ''; }
+        return out.value ? out.value.QueryInterface(Ci.nsISupportsString).data : '';
+      })()`);
+      if (typeof text !== 'string') throw new Error('could not read the clipboard in the chrome scope: Firefox internals changed');
+      return text;
+    },
     async addCookie({ name, value, host }) {
       await browser.setCookie({ name, value, domain: host, path: '/', secure: true, sameSite: 'Lax' });
     },

@@ -148,6 +148,8 @@ export interface BrowserUnderTest {
   backgroundRunning(): Promise<boolean>;
   /** Sets a secure cookie for https://<host>/ (e.g. the X replica's signIn()). */
   addCookie(cookie: { name: string; value: string; host: string }): Promise<void>;
+  /** The system clipboard's text, read by the test without the extension's help ('' when empty). */
+  readClipboard(): Promise<string>;
   /** Pages opened through this object and not yet closed. */
   pages(): TestPage[];
   /**
