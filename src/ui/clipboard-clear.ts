@@ -1,18 +1,28 @@
 // Clearing the clipboard from a page with no user gesture: the offscreen document in Chrome, the
-// event page in Firefox. navigator.clipboard needs focus, which neither has, so the fallback is
-// the copy command with our own copy handler putting an empty string on the clipboard.
+// event page in Firefox (both unfocused), or the popup itself when it is still open.
 
 export const OFFSCREEN_TARGET = 'sparekey-offscreen';
 
 export async function clearClipboard(doc: Document): Promise<boolean> {
+  // Unfocused (the offscreen document, an event page), navigator.clipboard may refuse or, as seen
+  // in Chromium's offscreen document, never settle: the copy command goes first there.
+  if (!doc.hasFocus() && copyEmpty(doc)) return true;
   try {
-    await navigator.clipboard.writeText('');
+    await Promise.race([
+      navigator.clipboard.writeText(''),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('clipboard write timed out')), 1_000)),
+    ]);
     return true;
   } catch {
-    // Not focused (offscreen document): fall through to the copy command.
+    return copyEmpty(doc);
   }
-  // The copy event puts an empty string on the clipboard; should a browser skip the event with
-  // nothing selected, the selected single space is what gets copied instead.
+}
+
+/**
+ * The copy command with our own handler putting an empty string on the clipboard; should a
+ * browser skip the event with nothing selected, the selected single space is copied instead.
+ */
+function copyEmpty(doc: Document): boolean {
   const onCopy = (e: ClipboardEvent) => {
     e.clipboardData?.setData('text/plain', '');
     e.preventDefault();
@@ -24,6 +34,8 @@ export async function clearClipboard(doc: Document): Promise<boolean> {
   doc.addEventListener('copy', onCopy);
   try {
     return doc.execCommand('copy');
+  } catch {
+    return false;
   } finally {
     doc.removeEventListener('copy', onCopy);
     area.remove();

@@ -16,17 +16,13 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
   delete (globalThis as { chrome?: unknown }).chrome;
 });
 
 describe('clearing the clipboard', () => {
-  it('writes an empty string when the page may use the clipboard', async () => {
-    expect(await clearClipboard(document)).toBe(true);
-    expect(writeText).toHaveBeenCalledWith('');
-  });
-
-  it('falls back to the copy command with an empty string when it may not (no focus)', async () => {
-    writeText.mockRejectedValue(new DOMException('Document is not focused.', 'NotAllowedError'));
+  /** A copy command that runs our copy handler, as browsers do; returns what it put on the clipboard. */
+  function fakeCopyCommand(): { copied: () => string | undefined } {
     let copied: string | undefined;
     document.execCommand = vi.fn((command: string) => {
       const event = new Event('copy', { cancelable: true }) as ClipboardEvent;
@@ -34,9 +30,36 @@ describe('clearing the clipboard', () => {
       document.dispatchEvent(event);
       return command === 'copy';
     });
+    return { copied: () => copied };
+  }
+
+  it('writes an empty string through navigator.clipboard when the page has focus', async () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
     expect(await clearClipboard(document)).toBe(true);
-    expect(copied).toBe('');
+    expect(writeText).toHaveBeenCalledWith('');
+  });
+
+  it('uses the copy command with an empty string when unfocused (offscreen document, event page)', async () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(false);
+    const command = fakeCopyCommand();
+    expect(await clearClipboard(document)).toBe(true);
+    expect(command.copied()).toBe('');
+    expect(writeText).not.toHaveBeenCalled();
     expect(document.querySelector('textarea')).toBeNull();
+  });
+
+  it('falls back to the copy command when navigator.clipboard refuses or never answers', async () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+    const command = fakeCopyCommand();
+    writeText.mockRejectedValueOnce(new DOMException('Document is not focused.', 'NotAllowedError'));
+    expect(await clearClipboard(document)).toBe(true);
+    expect(command.copied()).toBe('');
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    writeText.mockReturnValueOnce(new Promise(() => undefined));
+    const pending = clearClipboard(document);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await pending).toBe(true);
+    expect(document.execCommand).toHaveBeenCalledTimes(2);
   });
 
   it('keeps one deadline: a later copy moves it', () => {
@@ -84,6 +107,7 @@ describe('clipboard/clear-after in the background', () => {
   });
 
   it('in Firefox, clears from the event page on a timer, with an alarm in case the page was unloaded', async () => {
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
     vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
     const port = browserClipboard();
     const onAlarm = browser.alarms.onAlarm.addListener.mock.calls[0]![0];
