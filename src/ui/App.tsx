@@ -22,15 +22,10 @@ export type View =
   | { name: 'backup' }
   | { name: 'settings' };
 
+/** `send` defaults to the real client (src/messages/client.ts); tests pass a scripted one. */
 export function App(props: { send?: Send; page?: 'popup' | 'sheet' }) {
-  const outer = props.send ?? undefined;
-  return outer ? (
-    <SendContext.Provider value={outer}>
-      <Root page={props.page ?? 'popup'} />
-    </SendContext.Provider>
-  ) : (
-    <Root page={props.page ?? 'popup'} />
-  );
+  const root = <Root page={props.page ?? 'popup'} />;
+  return props.send ? <SendContext.Provider value={props.send}>{root}</SendContext.Provider> : root;
 }
 
 function Root(props: { page: 'popup' | 'sheet' }) {
