@@ -87,14 +87,31 @@ export class OpenVault {
 
   /** Writes a rule's result for one account in one transaction, then updates memory. */
   async apply(account: Account, result: TransitionResult, extraEvents: VaultEvent[] = []): Promise<void> {
-    const updated = { ...account, updatedAt: Math.max(account.updatedAt, ...result.events.map((e) => e.at)) };
+    await this.applyAll([{ account, result }], extraEvents);
+  }
+
+  /**
+   * Several accounts' results and extra log entries in ONE transaction, then memory: a restore
+   * that touches many accounts is all or nothing, so a worker killed halfway leaves no account
+   * restored without the log entries that say so.
+   */
+  async applyAll(
+    writes: ReadonlyArray<{ account: Account; result: TransitionResult }>,
+    extraEvents: readonly VaultEvent[] = [],
+  ): Promise<void> {
+    const stamped = writes.map(({ account, result }) => ({
+      account: { ...account, updatedAt: Math.max(account.updatedAt, ...result.events.map((e) => e.at)) },
+      result,
+    }));
     await this.store.commit({
-      putAccounts: [updated],
-      putCodes: result.changed,
-      events: [...result.events, ...extraEvents],
+      putAccounts: stamped.map((w) => w.account),
+      putCodes: stamped.flatMap((w) => w.result.changed),
+      events: [...stamped.flatMap((w) => w.result.events), ...extraEvents],
     });
-    this.accounts.set(account.id, updated);
-    this.codes.set(account.id, codesOf(account, result.codes).sort((a, b) => a.seq - b.seq));
+    for (const { account, result } of stamped) {
+      this.accounts.set(account.id, account);
+      this.codes.set(account.id, codesOf(account, result.codes).sort((a, b) => a.seq - b.seq));
+    }
   }
 
   async putAccount(account: Account, events: VaultEvent[]): Promise<void> {

@@ -2,6 +2,7 @@
 // format and the merge are pure (src/backup); this reads the open vault and writes the plan.
 import { backupText, checkPayload, openBackup, parseBackup, planRestore, sealBackup } from '../../backup/index';
 import { parseVaultHeader, unlockVault } from '../../crypto';
+import { STORES } from '../../store';
 import { estimateStrength } from '../../passphrase/strength';
 import type { BackgroundDeps } from '../deps';
 import { Refusal } from '../errors';
@@ -51,17 +52,21 @@ export function backupHandlers(deps: BackgroundDeps) {
       const backup = checkPayload(await openBackup(parseBackup(text), passphrase));
       return deps.queue(async () => {
         const vault = await deps.session.unlocked();
-        const { events: known } = await vault.store.loadEvents();
+        const { events: known, errors } = await vault.store.loadEvents();
+        // A log entry stored here but damaged is still here: appending the backup's copy under
+        // the same id would fail the whole restore (the log is append-only), and replacing it
+        // would overwrite the evidence. It stays as it is and keeps being reported.
+        const prefix = `${STORES.events}/`;
+        const damagedIds = errors.flatMap((e) => (e.where.startsWith(prefix) ? [e.where.slice(prefix.length)] : []));
         const plan = planRestore(
           { accounts: vault.allAccounts(), codesOf: (id) => vault.codesOf(id) },
           backup,
-          new Set(known.map((e) => e.id)),
+          new Set([...known.map((e) => e.id), ...damagedIds]),
           { now: deps.now(), newId: deps.newId },
         );
-        // One transaction per account; restoring the same file again changes nothing, so an
-        // interrupted restore is finished by running it again.
-        for (const { account, result } of plan.writes) await vault.apply(account, result);
-        await vault.store.commit({ events: plan.events });
+        // One transaction for every account and the log: a restore interrupted by the worker's
+        // death leaves the vault as it was, never some accounts restored without their history.
+        await vault.applyAll(plan.writes, plan.events);
         deps.changed();
         return plan.summary;
       });

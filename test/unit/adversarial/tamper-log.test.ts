@@ -107,6 +107,21 @@ describe('a tampered event log', () => {
     expect((await fresh.ok('accounts/get', { accountId })).total).toBe(5);
   });
 
+  it('restores a backup made before the damage without touching the damaged record', async () => {
+    const { rig, accountId } = await livedIn();
+    const file = await rig.ok('backup/export', { passphrase: PASS, own: false });
+    const victim = (await eventRows(rig))[2]!;
+    const broken = flipped(victim, 7);
+    await putEvent(rig, broken);
+    // The backup holds that event too: the log must not try to append it again over the damaged
+    // copy (that would fail the whole restore), nor replace it.
+    const summary = await rig.ok('backup/restore', { text: file.text, passphrase: PASS });
+    expect(summary).toMatchObject({ codesAdded: 0, accountsMerged: 1 });
+    expect((await eventRows(rig)).find((r) => r.id === victim.id)).toEqual(broken);
+    expect((await rig.ok('history/list', {})).damaged).toEqual([`${STORES.events}/${victim.id}`]);
+    expect((await rig.ok('accounts/get', { accountId })).total).toBe(3);
+  });
+
   it('with a limit, still names the damaged records it passed on the way', async () => {
     const { rig, events } = await livedIn();
     const newest = (await eventRows(rig)).find((r) => r.id === events[0]!.id)!;
