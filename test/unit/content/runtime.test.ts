@@ -88,7 +88,7 @@ function makeRig(adapter: SiteAdapter = xAdapter): Rig {
     'content/report-outcome': () => ok({ state: 'ready', accountId: 'a1', label: '@sparekey_demo', left: 1 }),
     'content/codes-seen': () => ok({ state: 'ready', captureId: 'c1', fresh: 1, label: '@sparekey_demo' }),
     'content/codes-save': () => ok({ accountId: 'a1', added: 1, duplicates: 0, invalid: 0, invalidated: 0 }),
-    'content/codes-dismiss': (body) => ok({ dismissed: String(body.captureId) }),
+    'content/codes-dismiss': (body) => ok({ dismissed: String((body as { captureId?: unknown }).captureId) }),
     // Firefox's answer: no popup without a gesture on the browser's own UI.
     'content/open-popup': () => ok({ opened: false }),
   };
