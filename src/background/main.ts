@@ -2,7 +2,7 @@
 // Called from entrypoints/background.ts inside defineBackground's main(), never at import time.
 import { browser, type Browser } from 'wxt/browser';
 import { openVaultDb } from '../store';
-import { SITES, contentScriptMatches } from '../sites/index';
+import { PAGE_SITES, contentScriptMatches } from '../sites/index';
 import type { FillGrant, Settings } from '../messages/protocol';
 import { createHandlers } from './app';
 import { badgeFor } from './badge';
@@ -116,7 +116,7 @@ export function startBackground(): void {
 
   const route = createRouter({
     self: { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/'))! },
-    sites: SITES,
+    sites: PAGE_SITES,
     handlers,
     onAccepted: (name) => {
       if (name === 'vault/lock') return;

@@ -28,6 +28,17 @@ describe('vault commands', () => {
     expect(detail.codes.map((c) => c.status)).toEqual(['invalidated', 'unused', 'unused', 'unused', 'unused', 'unused']);
   });
 
+  it('keeps vault-only sites: a GitHub account takes GitHub codes, any order, and never X codes', async () => {
+    const { rig } = await rigWithX([]);
+    const gh = await rig.ok('accounts/add', { site: 'github', label: 'octocat' });
+    expect(gh.policy).toEqual({ kind: 'any-order' });
+    const summary = await rig.ok('codes/add', { accountId: gh.id, values: ['0a1b2-c3d4e', '5F6A7-B8C9D', '0a1b2-c3d4e', X_CODES[0]!], source: 'import' });
+    expect(summary).toMatchObject({ added: 2, duplicates: 1, invalid: 1 });
+    const ids = (await rig.ok('accounts/get', { accountId: gh.id })).codes.map((c) => c.id);
+    const after = await rig.ok('codes/set-status', { accountId: gh.id, codeId: ids[1]!, status: 'used' });
+    expect(after.codes.map((c) => c.status)).toEqual(['unused', 'used']);
+  });
+
   it('refuses an unknown site and a duplicate account', async () => {
     const { rig } = await rigWithX([]);
     expect(await rig.send('accounts/add', { site: 'myspace', label: 'tom' })).toMatchObject({ ok: false, error: { code: 'invalid' } });

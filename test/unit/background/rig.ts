@@ -13,7 +13,7 @@ import { mergeSettings } from '../../../src/background/settings';
 import type { KeyValue } from '../../../src/background/browser-storage';
 import type { BackgroundDeps, TabsPort } from '../../../src/background/deps';
 import type { SenderLike } from '../../../src/background/sender';
-import { SITES } from '../../../src/sites/index';
+import { PAGE_SITES as SITES } from '../../../src/sites/index';
 import type { FillGrant, MessageName, Req, Res, Result, Settings } from '../../../src/messages/protocol';
 import { FAST_KDF } from '../crypto/helpers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkContentSender, checkPageSender, type SenderLike } from '../../../src/background/sender';
-import { SITES } from '../../../src/sites/index';
+import { PAGE_SITES as SITES } from '../../../src/sites/index';
 
 const self = { id: 'our-id', origin: 'chrome-extension://our-id' };
 const popup = 'chrome-extension://our-id/popup.html';

@@ -4,18 +4,32 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ADAPTERS, SITES, adapterForOrigin } from '../../../src/sites/index';
+import { ADAPTERS, PAGE_SITES, SITES, adapterForOrigin, contentScriptMatches } from '../../../src/sites/index';
 import { formatById } from '../../../src/vault/formats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 describe('site adapters', () => {
-  it('exist for every site, in the same order, sharing its data and its format', () => {
-    expect(ADAPTERS.map((a) => a.site)).toEqual(SITES);
+  it('exist for every site that names pages to run on, sharing its data and its format', () => {
+    expect(ADAPTERS.map((a) => a.site)).toEqual(SITES.filter((s) => s.matches.length > 0));
     for (const adapter of ADAPTERS) expect(adapter.format).toBe(formatById(adapter.site.format));
   });
 
-  it.each(SITES.map((s) => s.id))('%s has fixtures with a manifest and a test that runs every detector on them', (id) => {
+  it('give vault-only sites no content script and no host access', () => {
+    const vaultOnly = SITES.filter((s) => !PAGE_SITES.includes(s));
+    expect(vaultOnly.map((s) => s.id)).toEqual(['github', 'google', 'gitlab', 'discord', 'proton']);
+    for (const s of vaultOnly) {
+      expect(s.matches).toEqual([]);
+      for (const origin of s.origins) expect(contentScriptMatches().join(' ')).not.toContain(new URL(origin).host);
+    }
+  });
+
+  it('have unique ids, each with the code format of the same name', () => {
+    expect(new Set(SITES.map((s) => s.id)).size).toBe(SITES.length);
+    for (const s of SITES) expect(s.format).toBe(s.id);
+  });
+
+  it.each(PAGE_SITES.map((s) => s.id))('%s has fixtures with a manifest and a test that runs every detector on them', (id) => {
     const dir = path.join(ROOT, 'test', 'fixtures', id);
     expect(existsSync(path.join(dir, 'fixtures.json')), `add test/fixtures/${id}/fixtures.json`).toBe(true);
     const test = path.join(ROOT, 'test', 'unit', 'sites', `${id}-fixtures.test.ts`);

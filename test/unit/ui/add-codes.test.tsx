@@ -90,15 +90,23 @@ describe('importing a file', () => {
     ]);
   });
 
-  it('recognises a site’s own file and refuses to put its codes into an account of another site', async () => {
-    const bg = await openAdd({ 'accounts/list': [summary()] });
+  it('recognises a site’s own file and points it at a new account of that site, never at an X account', async () => {
+    const bg = await openAdd({
+      'accounts/list': [summary()],
+      'accounts/add': summary({ id: 'acc-gh', site: 'github', label: 'octocat', left: 0, total: 0 }),
+      'codes/add': merged({ accountId: 'acc-gh', added: 16 }),
+    });
     choose('github-recovery-codes.txt', GITHUB_FILE);
     await screen.findByText('GitHub recovery codes: 16 codes found.');
+    expect((screen.getByLabelText('Account') as HTMLSelectElement).value).toBe('new');
     fireEvent.click(screen.getByRole('button', { name: 'Save 16 codes' }));
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'This file holds GitHub recovery codes, but the account is on X. Choose another account.',
-    );
+    expect((await screen.findByRole('alert')).textContent).toBe('Give the new account a name.');
     expect(bg.sent('codes/add')).toEqual([]);
+    fireEvent.input(screen.getByLabelText('Account name'), { target: { value: 'octocat' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save 16 codes' }));
+    await waitFor(() => expect(bg.sent('accounts/add')).toEqual([{ site: 'github', label: 'octocat' }]));
+    await waitFor(() => expect(bg.sent('codes/add')[0]).toMatchObject({ accountId: 'acc-gh', source: 'import' }));
+    expect(bg.sent('codes/add')[0]!.values).toHaveLength(16);
   });
 
   it('says when a file holds no backup codes it can read', async () => {
