@@ -7,6 +7,9 @@
 // It answers on a runtime port named BENCH_PORT, from the extension's own pages only, so it never
 // meets the router (runtime.onMessage) and adds no message type to the protocol.
 import { browser, type Browser } from 'wxt/browser';
+import { fromBase64, open, recordAssociatedData, utf8Decode } from '../crypto';
+import { fromSealedJson } from '../crypto/envelope';
+import { STORES, openVaultDb, type CodeRow } from '../store';
 import { SITES } from '../sites/index';
 import type { Account } from '../vault/types';
 import { markUsed, reserve } from '../vault/transitions';
@@ -21,7 +24,8 @@ export const BENCH_PORT = 'sparekey-bench';
 
 export type BenchRequest =
   | { op: 'populate'; from: number; accounts: number; codesPerAccount: number }
-  | { op: 'scale'; samples: Record<'open' | 'next' | 'offer' | 'rules' | 'reserveMarkUsed' | 'list', number> };
+  | { op: 'scale'; samples: Record<'open' | 'next' | 'offer' | 'rules' | 'reserveMarkUsed' | 'list', number> }
+  | { op: 'open-phases'; samples: number };
 
 export function installBenchHook(deps: BackgroundDeps): void {
   if (import.meta.env.MODE !== 'bench') return;
@@ -112,12 +116,49 @@ export function installBenchHook(deps: BackgroundDeps): void {
     return result;
   }
 
+  /**
+   * Where opening the vault's records goes, phase by phase, over every code row: the IndexedDB
+   * read, the base64 decoding of nonce and ciphertext (src/crypto/encoding.ts), the AEAD open, and
+   * UTF-8 + JSON parsing. The same steps VaultStore.loadAll → openRecord takes, timed apart.
+   */
+  async function openPhases(samples: number) {
+    const cached = await deps.sessionStore.get<string>('vaultKey');
+    if (!cached) throw new Error('the vault is locked');
+    const key = fromBase64(cached);
+    const db = await openVaultDb();
+    const runs: Record<'read' | 'base64' | 'aead' | 'parse', number>[] = [];
+    try {
+      for (let i = 0; i < samples; i++) {
+        let t = performance.now();
+        const rows: CodeRow[] = await db.transaction(STORES.codes).objectStore(STORES.codes).getAll();
+        const read = performance.now() - t;
+        t = performance.now();
+        const parts = rows.map((row) => fromSealedJson(row.sealed)!);
+        const base64 = performance.now() - t;
+        t = performance.now();
+        const plain = rows.map((row, j) => open(key, parts[j]!, recordAssociatedData(STORES.codes, row.id))!);
+        const aead = performance.now() - t;
+        t = performance.now();
+        for (const bytes of plain) JSON.parse(utf8Decode(bytes));
+        runs.push({ read, base64, aead, parse: performance.now() - t });
+      }
+    } finally {
+      db.close();
+    }
+    return runs;
+  }
+
   browser.runtime.onConnect.addListener((port: Browser.runtime.Port) => {
     const own = port.sender?.id === browser.runtime.id && port.sender?.url?.startsWith(browser.runtime.getURL('/'));
     if (port.name !== BENCH_PORT || !own) return;
     port.onMessage.addListener((message: unknown) => {
       const request = message as BenchRequest;
-      const run = request.op === 'populate' ? populate(request.from, request.accounts, request.codesPerAccount) : scale(request.samples);
+      const run =
+        request.op === 'populate'
+          ? populate(request.from, request.accounts, request.codesPerAccount)
+          : request.op === 'open-phases'
+            ? openPhases(request.samples)
+            : scale(request.samples);
       run.then(
         (value) => port.postMessage({ ok: true, value }),
         (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),

@@ -71,6 +71,8 @@ export async function scale(name: BrowserName, server: TestServer, samples: Reco
     const r = await hook<ScaleReply>(page, { op: 'scale', samples });
     if (r.accounts !== SCALE.accounts || r.codes !== SCALE.accounts * SCALE.codesPerAccount)
       throw new Error(`the vault holds ${r.accounts} accounts and ${r.codes} codes, not ${SCALE.accounts} and ${SCALE.accounts * SCALE.codesPerAccount}`);
+    const phases = await hook<Record<'read' | 'base64' | 'aead' | 'parse', number>[]>(page, { op: 'open-phases', samples: 3 });
+    const phase = (k: 'read' | 'base64' | 'aead' | 'parse') => stats(phases.map((p) => p[k]), 1).p50;
     const next = stats(r.next, 4);
     return {
       accounts: r.accounts,
@@ -78,6 +80,7 @@ export async function scale(name: BrowserName, server: TestServer, samples: Reco
       populate_ms: populateMs,
       timer_resolution_ms: roundMs(r.timerResolutionMs * 1000) / 1000,
       open_decrypt_ms: stats(r.open, 1),
+      open_phases_p50_ms: { code_rows: r.codes, indexeddb_read: phase('read'), base64_decode: phase('base64'), xchacha20poly1305_open: phase('aead'), utf8_json_parse: phase('parse') },
       next_code_ms: { ...next, budget_p95_ms: BUDGETS.next_code_p95_ms, verdict: verdict(next.p95, BUDGETS.next_code_p95_ms) },
       offer_for_login_ms: stats(r.offer, 4),
       reserve_mark_used_rules_ms: stats(r.rules, 4),
