@@ -95,9 +95,10 @@ async function loginToTwoFactor(page: TestPage): Promise<void> {
   await page.clickByRole('button', 'Log in');
 }
 
-export async function detection(name: BrowserName, server: TestServer, replica: Replica, runs: number) {
+/** `extensionDir`: another build to measure (e.g. a prototype of a fix); default the production build. */
+export async function detection(name: BrowserName, server: TestServer, replica: Replica, runs: number, extensionDir = buildDir(name, 'production')) {
   if (!replica.referee.hasAccount(HANDLE)) replica.referee.createAccount({ handle: HANDLE, password: PASSWORD, mode: 'backup', codes: 5 });
-  const browser = await launchBrowser(name, { server, extensionDir: buildDir(name, 'production') });
+  const browser = await launchBrowser(name, { server, extensionDir });
   try {
     const popup = await browser.openPopup();
     await must(popup, 'vault/create', { passphrase: PASSPHRASE, confirm: PASSPHRASE });
