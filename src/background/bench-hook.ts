@@ -10,7 +10,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { fromBase64, open, recordAssociatedData, utf8Decode } from '../crypto';
 import { fromSealedJson } from '../crypto/envelope';
 import { STORES, openVaultDb, type CodeRow } from '../store';
-import { SITES } from '../sites/index';
+import { siteById } from '../sites/index';
+import type { SiteInfo } from '../sites/types';
 import type { Account } from '../vault/types';
 import { markUsed, reserve } from '../vault/transitions';
 import { accountsFor } from './accounts';
@@ -33,11 +34,14 @@ export function installBenchHook(deps: BackgroundDeps): void {
   const quiet: BackgroundDeps = { ...deps, changed: () => undefined };
   const { handlers } = createHandlers(quiet);
   const page = { kind: 'page' } as const;
+  // X: the site whose login the chip serves (ordered policy, at most 5 active codes).
+  const x = siteById('x');
+  if (!x) throw new Error('bench hook: no site "x" in src/sites');
+  const site: SiteInfo = x;
 
   /** Accounts @bench_<from>… with their codes, through the same handlers the popup's messages reach. */
   async function populate(from: number, accounts: number, codesPerAccount: number) {
     const started = performance.now();
-    const site = SITES[0]!;
     for (let a = from; a < from + accounts; a++) {
       const added = await handlers['accounts/add']({ site: site.id, label: `@bench_${a}` }, page);
       // 12 lowercase letters and digits, unique per account and code, as X shows them.
@@ -77,7 +81,6 @@ export function installBenchHook(deps: BackgroundDeps): void {
     const accounts: Account[] = vault.allAccounts();
     const codes = accounts.reduce((n, a) => n + vault.codesOf(a.id).length, 0);
     const pick = (i: number) => accounts[(i * 7919) % accounts.length]!;
-    const site = SITES[0]!;
     const origin = site.origins[0]!;
     const caller: ContentCaller = { kind: 'content', origin, tabId: 1, site };
     const ctx = () => ({ now: Date.now(), newId: deps.newId });
