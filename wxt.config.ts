@@ -21,7 +21,7 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
     sourcesTemplate: '{{name}}-{{version}}-sources.zip',
-    excludeSources: ['.output/**', 'test/bench/results/**', '**/*.pem'],
+    excludeSources: ['.output/**', 'test/artifacts/**', 'test/bench/results/**', '**/*.pem'],
   },
   manifest: ({ browser }) => ({
     name: 'Sparekey',
