@@ -12,6 +12,7 @@ import {
   IMPORT_PARSERS,
   VaultError,
   detectImport,
+  type DetectedImport,
   type ImportId,
   type ImportResult,
 } from '../../../src/vault/index';
@@ -201,7 +202,7 @@ function file(id: ImportId) {
 
 type Reading = ImportResult | VaultError;
 
-function read(run: () => ImportResult): Reading {
+function read<T extends ImportResult>(run: () => T): T | VaultError {
   try {
     return run();
   } catch (e) {
@@ -236,12 +237,12 @@ describe.each(Object.keys(MODELS).map((id) => [id as ImportId] as const))('impor
         const direct = judge(read(() => parser.parse(rendered.text)), model, rendered);
         if (direct) throw new Error(`${parser.id}: ${direct}\n${JSON.stringify(rendered.text)}`);
         const detected = read(() => detectImport(FILE_NAMES[id], rendered.text));
-        const chosen = detected instanceof VaultError ? id : (detected as { parser: ImportId }).parser;
+        const chosen = detected instanceof VaultError ? id : detected.parser;
         if (chosen !== id) {
           // Only a plain list's name leaves the choice to the content: a list of "* abcd1234"
           // lines is a Discord file by its shape. Whatever reads it must give codes of its format.
           if (id !== 'plain') throw new Error(`detectImport chose ${chosen} for ${FILE_NAMES[id]}`);
-          const r = detected as ImportResult;
+          const r = detected as DetectedImport;
           if (!r.codes.every((c) => FORMATS[r.format].normalize(c) === c)) throw new Error(`${chosen} gave codes not of its format`);
           return;
         }
