@@ -59,24 +59,40 @@ export function planRestore(
   const writes: RestorePlan['writes'] = [];
   /** Backup account id → the id it has in this vault. */
   const accountIds = new Map<string, string>();
+  // Two accounts of one file can land in the same account here ("@Alice" and "alice", or a
+  // second "@alice" the file itself holds): the second then merges into the codes the first
+  // left, and extends its write, rather than starting again from the vault's codes (which
+  // stored a value twice and let memory and disk disagree).
+  /** Accounts as the plan leaves them: the vault's, then those the file adds. */
+  const accounts: Account[] = [...vault.accounts];
+  /** An account's codes as planned so far. */
+  const planned = new Map<string, Code[]>();
+  /** Where each account's write is in `writes`. */
+  const writeAt = new Map<string, number>();
 
   for (const theirs of backup.accounts) {
     const incoming = backup.codes.filter((c) => c.accountId === theirs.id).sort((a, b) => a.seq - b.seq);
     const ours =
-      vault.accounts.find((a) => a.id === theirs.id && a.site === theirs.site) ??
-      vault.accounts.find((a) => a.site === theirs.site && sameLabel(a.label, theirs.label));
+      accounts.find((a) => a.id === theirs.id && a.site === theirs.site) ??
+      accounts.find((a) => a.site === theirs.site && sameLabel(a.label, theirs.label));
     const account: Account = ours ?? { ...theirs, id: takenAccountIds.has(theirs.id) ? ctx.newId() : theirs.id };
     takenAccountIds.add(account.id);
     accountIds.set(theirs.id, account.id);
     if (ours) summary.accountsMerged++;
-    else summary.accountsAdded++;
+    else {
+      summary.accountsAdded++;
+      accounts.push(account);
+    }
 
-    const existing = ours ? [...vault.codesOf(ours.id)] : [];
+    const existing = ours ? [...(planned.get(ours.id) ?? vault.codesOf(ours.id))] : [];
     const codes = [...existing];
     const changed = new Map<string, Code>();
     const statusEvents: VaultEvent[] = [];
     const keepSeqs = existing.length === 0;
-    let seq = existing.reduce((max, c) => Math.max(max, c.seq), 0);
+    // Kept seqs stay unique: a seq the file gives twice goes, the second time, after the file's
+    // newest (an account's codes are ordered by seq, and X's rule depends on that order).
+    let seq = (keepSeqs ? incoming : existing).reduce((max, c) => Math.max(max, c.seq), 0);
+    const seqs = new Set<number>();
 
     for (const raw of incoming) {
       const code = arrived(raw);
@@ -104,7 +120,8 @@ export function planRestore(
       }
       const id = takenCodeIds.has(code.id) ? ctx.newId() : code.id;
       takenCodeIds.add(id);
-      const added: Code = { ...code, id, accountId: account.id, seq: keepSeqs ? code.seq : (seq += 1) };
+      const added: Code = { ...code, id, accountId: account.id, seq: keepSeqs && !seqs.has(code.seq) ? code.seq : (seq += 1) };
+      seqs.add(added.seq);
       codes.push(added);
       changed.set(added.id, added);
       summary.codesAdded++;
@@ -113,7 +130,19 @@ export function planRestore(
     // The account's policy decides what the merged codes mean together (an ordered site's used
     // code invalidates the ones before it), as after any other change.
     const settled = settle(account, { codes, changed: [...changed.values()], events: statusEvents }, ctx);
-    if (!ours || settled.changed.length > 0) writes.push({ account, result: settled });
+    planned.set(account.id, settled.codes);
+    const at = writeAt.get(account.id);
+    if (at !== undefined) {
+      const earlier = writes[at]!.result;
+      const changedById = new Map([...earlier.changed, ...settled.changed].map((c) => [c.id, c] as const));
+      writes[at] = {
+        account,
+        result: { codes: settled.codes, changed: [...changedById.values()], events: [...earlier.events, ...settled.events] },
+      };
+    } else if (!ours || settled.changed.length > 0) {
+      writeAt.set(account.id, writes.length);
+      writes.push({ account, result: settled });
+    }
   }
 
   const events = backup.events

@@ -135,6 +135,16 @@ export function checkPayload(raw: unknown): CheckedPayload {
       codes.push(c);
     } else skipped++;
   }
-  const events = rawEvents.map(event).filter((e): e is VaultEvent => e !== null);
+  // The log is append-only and keyed by id: a second entry with an id already seen would fail
+  // the whole restore's write, so the first one wins.
+  const events: VaultEvent[] = [];
+  const eventIds = new Set<string>();
+  for (const r of rawEvents) {
+    const e = event(r);
+    if (e && !eventIds.has(e.id)) {
+      eventIds.add(e.id);
+      events.push(e);
+    }
+  }
   return { accounts: [...accounts.values()], codes, events, skipped };
 }
