@@ -17,6 +17,7 @@ import type {
 } from '../messages/protocol';
 import type { Challenge, CodeScreen, SiteAdapter } from '../sites/types';
 import { clickWhenEnabled, fillInput, isDisabled, type Waiter } from './fill';
+import { trackPointer } from './guard';
 import { OutcomeWatch } from './outcome';
 import { chipMaxWidth, isVisibleRect, placeBanner, placeChip, type Rect } from './place';
 import { Panel, type PanelButton, type PanelLike, type PanelView } from './ui';
@@ -159,6 +160,8 @@ export class ContentRuntime {
     // Scrolling only moves our panels: nothing to do while none is up (the timeline scrolls a lot).
     doc.addEventListener('scroll', () => (this.#chip || this.#banner) && this.schedule(), { signal, capture: true, passive: true });
     doc.addEventListener('visibilitychange', () => this.#flushIfHidden(), { signal });
+    // Where the mouse was before our chip came matters to the clickjacking guard (guard.ts).
+    trackPointer(doc, signal);
     win?.addEventListener('popstate', () => this.schedule(), { signal });
     win?.addEventListener('resize', () => this.schedule(), { signal });
     win?.addEventListener('pagehide', () => this.#onPageHide(), { signal });
@@ -313,6 +316,7 @@ export class ContentRuntime {
       if (!this.#switching) chip.panel.hide();
       return;
     }
+    chip.panel.watch(input);
     chip.panel.constrain(chipMaxWidth(field));
     const size = chip.panel.measure();
     chip.panel.show(placeChip(field, size, viewport));
@@ -548,6 +552,7 @@ export class ContentRuntime {
       banner.panel.hide();
       return;
     }
+    banner.panel.watch(banner.screen.anchor);
     const size = banner.panel.measure();
     banner.panel.show(placeBanner(rectOf(banner.screen.container), anchor, size, viewport));
   }

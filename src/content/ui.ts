@@ -1,10 +1,12 @@
 // Our inline UI on the site's page: a small panel in a CLOSED shadow root under a host element
 // with a random tag, shown in the top layer (popover="manual") where the browser supports it, so
 // page styles cannot reach inside and page elements cannot be stacked above it without a fight.
-// Buttons act only on trusted clicks that land on our host (issue 7: DOM-based clickjacking);
-// keyboard activation is accepted (the page cannot focus inside a closed root).
+// Buttons act only on clicks the guard accepts (guard.ts: issue 7, DOM-based clickjacking): a
+// person's click on a host that is intact, visible, on top and was not moved under the pointer.
+// Keyboard activation is accepted (the page cannot focus inside a closed root).
 //
 // Built with DOM calls and textContent only: no HTML strings, no innerHTML.
+import { Guard, type Refusal } from './guard';
 import type { Point, Size } from './place';
 
 export interface PanelButton {
@@ -32,6 +34,8 @@ export interface PanelLike {
   constrain(maxWidth: number): void;
   measure(): Size;
   show(at: Point): void;
+  /** The page element the panel speaks about (X's code field): it must be visible for a click to count. */
+  watch(context: Element | null): void;
   hide(): void;
   destroy(): void;
 }
@@ -98,15 +102,16 @@ export function randomHostTag(random: (n: number) => Uint8Array = (n) => crypto.
   return `${word(bytes.subarray(0, 6))}-${word(bytes.subarray(6, 12))}`;
 }
 
-/** Host styles, !important so page rules cannot move, hide or restyle the host. */
+/**
+ * Host styles, !important so page rules cannot move, hide or restyle the host (`all: initial`
+ * already resets background, border, masks, transitions…; the rest is said explicitly).
+ */
 const HOST_STYLE: Record<string, string> = {
   all: 'initial',
   position: 'fixed',
   inset: 'auto',
   margin: '0',
   padding: '0',
-  border: '0',
-  background: 'transparent',
   overflow: 'visible',
   width: 'auto',
   height: 'auto',
@@ -123,6 +128,20 @@ const HOST_STYLE: Record<string, string> = {
   'color-scheme': 'light',
 };
 
+/** The host's whole style attribute, placed at `at`. */
+function hostStyle(at: Point): string {
+  const all = { ...HOST_STYLE, left: `${at.x}px`, top: `${at.y}px` };
+  return Object.entries(all)
+    .map(([name, value]) => `${name}: ${value} !important;`)
+    .join(' ');
+}
+
+/** What a refused click says (an untrusted one says nothing: no person is there to read it). */
+export const REFUSED: Record<Exclude<Refusal, 'untrusted'>, string> = {
+  interfered: 'Sparekey ignored that click: the page is hiding or covering this button.',
+  moved: 'Sparekey ignored that click: the button moved under the pointer. Point at it again.',
+};
+
 function supportsPopover(el: HTMLElement): boolean {
   return typeof (el as HTMLElement & { showPopover?: unknown }).showPopover === 'function';
 }
@@ -134,6 +153,8 @@ export class Panel implements PanelLike {
   readonly #root: ShadowRoot;
   readonly #box: HTMLElement;
   readonly #status: HTMLElement;
+  readonly #guard: Guard;
+  readonly #popover: boolean;
   #renderedKey = '';
   #handlers: (() => void)[] = [];
   #position: Point | null = null;
@@ -143,10 +164,9 @@ export class Panel implements PanelLike {
     this.#doc = doc;
     this.kind = kind;
     this.host = doc.createElement(tag);
-    for (const [name, value] of Object.entries(HOST_STYLE)) this.host.style.setProperty(name, value, 'important');
-    this.host.style.setProperty('top', '-10000px', 'important');
-    this.host.style.setProperty('left', '-10000px', 'important');
-    if (supportsPopover(this.host)) this.host.setAttribute('popover', 'manual');
+    this.#guard = new Guard(this.host);
+    this.#popover = supportsPopover(this.host);
+    this.#place({ x: -10000, y: -10000 });
     this.#root = this.host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = STYLE;
@@ -216,19 +236,28 @@ export class Panel implements PanelLike {
   }
 
   #onClick(event: MouseEvent, index: number): void {
-    // Only a person's click counts: never one a page script dispatched, never one that landed on
-    // something drawn over us (the topmost element at the click point must be our host).
-    if (!event.isTrusted) return;
-    if (event.detail !== 0 && !this.#isTopmostAt(event.clientX, event.clientY)) {
-      this.#status.textContent = 'Sparekey ignored that click: something on the page covers it.';
+    const refusal = this.#guard.verdict({
+      trusted: event.isTrusted,
+      x: event.clientX,
+      y: event.clientY,
+      detail: event.detail,
+      pointerType: (event as PointerEvent).pointerType,
+    });
+    if (refusal) {
+      if (refusal !== 'untrusted') this.#status.textContent = REFUSED[refusal];
       return;
     }
     this.#handlers[index]?.();
   }
 
-  #isTopmostAt(x: number, y: number): boolean {
-    const top = this.#doc.elementFromPoint(x, y);
-    return top === this.host;
+  /** Writes the host's attributes (through the guard, which treats anything else as the page's). */
+  #place(at: Point): void {
+    this.#guard.write(this.#popover ? { style: hostStyle(at), popover: 'manual' } : { style: hostStyle(at) });
+    this.#position = at;
+  }
+
+  watch(context: Element | null): void {
+    this.#guard.watch(context);
   }
 
   /** Caps the panel's width (px), before measuring and placing it. */
@@ -238,45 +267,33 @@ export class Panel implements PanelLike {
 
   /** Shows the panel at `at` (viewport coordinates). */
   show(at: Point): void {
-    if (!this.#attached) {
-      this.#doc.documentElement.append(this.host);
-      this.#attached = true;
-      this.#position = null;
-    }
-    this.#openTopLayer();
-    if (this.#position?.x !== at.x || this.#position?.y !== at.y) {
-      this.host.style.setProperty('left', `${at.x}px`, 'important');
-      this.host.style.setProperty('top', `${at.y}px`, 'important');
-      this.#position = at;
-    }
+    this.#attach();
+    if (this.#position?.x !== at.x || this.#position?.y !== at.y) this.#place(at);
   }
 
   /** Puts the panel in the page (off-screen) so it can be measured before it is placed. */
   measure(): Size {
-    if (!this.#attached) {
-      this.#doc.documentElement.append(this.host);
-      this.#attached = true;
-      this.#openTopLayer();
-    }
+    this.#attach();
     const r = this.host.getBoundingClientRect();
     return { width: r.width, height: r.height };
   }
 
-  #openTopLayer(): void {
-    const host = this.host as HTMLElement & { showPopover?: () => void };
-    if (!host.showPopover || !host.isConnected) return;
-    try {
-      if (!host.matches(':popover-open')) host.showPopover();
-    } catch {
-      // Not in the top layer (e.g. the page removed the attribute): still shown, fixed on top.
+  /** In the page as a child of <html> and in the top layer (again, if the page moved it). */
+  #attach(): void {
+    const html = this.#doc.documentElement;
+    if (!this.#attached || this.host.parentNode !== html) {
+      html.append(this.host);
+      this.#attached = true;
+      this.#guard.start();
     }
+    this.#guard.reopen();
   }
 
   hide(): void {
     if (!this.#attached) return;
+    this.#guard.stop();
     this.host.remove();
     this.#attached = false;
-    this.#position = null;
   }
 
   destroy(): void {

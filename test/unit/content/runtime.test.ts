@@ -27,6 +27,10 @@ class FakePanel implements PanelLike {
     this.views.push(view);
   }
   constrain() {}
+  watched: Element | null = null;
+  watch(context: Element | null) {
+    this.watched = context;
+  }
   measure() {
     return { width: 200, height: 38 };
   }
@@ -190,6 +194,15 @@ describe('at X’s 2FA step', () => {
     document.body.append(document.createElement('div'));
     await settle();
     expect(sent('content/prompt-seen')).toHaveLength(1);
+  });
+
+  it('has the chip guard X\'s code field too (a click counts only while the field is visible)', async () => {
+    load('login-2fa-backup.html', LOGIN);
+    rig = makeRig();
+    rig.runtime.start();
+    await settle();
+    expect(rig.chip()?.shown).toBe(true);
+    expect(rig.chip()?.watched).toBe(codeInput());
   });
 
   it('remembers the identifier typed at the first step and sends it as the account hint', async () => {
@@ -446,6 +459,8 @@ describe('on X’s backup-code screen', () => {
     expect(sent('content/codes-seen')).toEqual([{ codes: [code()], handle: '@sparekey_demo' }]);
     expect(rig.banner()?.view?.message).toBe('Save this backup code for @sparekey_demo to Sparekey?');
     expect(rig.banner()?.view?.buttons.map((b) => b.label)).toEqual(['Save', 'Not now']);
+    // The banner's guard also watches the code it speaks about.
+    expect(rig.banner()?.watched?.textContent?.replace(/\s+/g, '')).toBe(code());
     rig.banner()!.press('Save');
     await settle();
     expect(sent('content/codes-save')).toEqual([{ captureId: 'c1', trusted: true }]);

@@ -72,6 +72,20 @@ describe('Panel', () => {
     expect(activate).not.toHaveBeenCalled();
   });
 
+  it('puts back a style or attribute the page sets on its host (guard.ts)', async () => {
+    const { panel } = panelWithRoot('chip');
+    panel.render({ buttons: [{ label: 'Use backup code (2 left)', onActivate: () => undefined }] });
+    panel.show({ x: 10, y: 20 });
+    const ours = panel.host.getAttribute('style');
+    panel.host.style.setProperty('opacity', '0', 'important');
+    panel.host.setAttribute('hidden', '');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(panel.host.getAttribute('style')).toBe(ours);
+    expect(panel.host.hasAttribute('hidden')).toBe(false);
+    expect(panel.host.style.getPropertyValue('opacity')).toBe('1');
+    panel.destroy();
+  });
+
   it('redraws only when the view changes, so focus stays where the person put it', () => {
     const { panel, root } = panelWithRoot('chip');
     panel.render({ buttons: [{ label: 'A', onActivate: () => undefined }] });

@@ -1,0 +1,314 @@
+// @vitest-environment jsdom
+// The clickjacking guard (src/content/guard.ts), rule by rule, in jsdom. jsdom cannot make trusted
+// events, so verdicts are asked with the facts a click would carry; it has no top layer either, so
+// where a rule needs one the test says what the browser would (showPopover, :popover-open). The
+// e2e file test/e2e/adversarial-clickjacking.e2e.test.ts runs the same attacks in real browsers.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { drawnPlainly, Guard, SAMPLE_MS, SETTLE_MS, trackPointer, type ClickFacts } from '../../../src/content/guard';
+
+const OUR_STYLE = 'all: initial !important; position: fixed !important; left: 100px !important; top: 100px !important; opacity: 1 !important;';
+/** Our host's box; the page's elements get theirs from `boxes`. */
+const HOST_BOX = { x: 100, y: 100, width: 180, height: 36 };
+
+let now = 0;
+let host: HTMLElement;
+let guard: Guard;
+let pointer: AbortController;
+const boxes = new Map<Element, typeof HOST_BOX>();
+
+function rect(b: typeof HOST_BOX): DOMRect {
+  return { ...b, left: b.x, top: b.y, right: b.x + b.width, bottom: b.y + b.height, toJSON: () => ({}) } as DOMRect;
+}
+
+/** Lets MutationObserver callbacks run. */
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+/** A click in the middle of our host, as a person's mouse makes it. */
+const click = (over: Partial<ClickFacts> = {}): ClickFacts => ({
+  trusted: true,
+  x: HOST_BOX.x + HOST_BOX.width / 2,
+  y: HOST_BOX.y + HOST_BOX.height / 2,
+  detail: 1,
+  pointerType: 'mouse',
+  ...over,
+});
+
+/** A real-looking pointer move (jsdom has no PointerEvent constructor). */
+function move(x: number, y: number, target: EventTarget = document.body, pointerType = 'mouse'): void {
+  const event = new MouseEvent('pointermove', { clientX: x, clientY: y, bubbles: true, composed: true });
+  Object.defineProperty(event, 'pointerType', { value: pointerType });
+  target.dispatchEvent(event);
+}
+
+/** The mouse comes onto the chip from outside, as a person's does. */
+function pointAtHost(): void {
+  move(10, 10);
+  move(HOST_BOX.x + HOST_BOX.width / 2, HOST_BOX.y + HOST_BOX.height / 2, host);
+}
+
+beforeEach(() => {
+  now = 10_000;
+  boxes.clear();
+  boxes.set(document.documentElement, { x: 0, y: 0, width: 1280, height: 800 });
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+    return rect(boxes.get(this) ?? { x: 0, y: 0, width: 0, height: 0 });
+  });
+  host = document.createElement('abcdef-ghijkl');
+  host.attachShadow({ mode: 'closed' });
+  boxes.set(host, HOST_BOX);
+  guard = new Guard(host, () => now);
+  guard.write({ style: OUR_STYLE });
+  document.documentElement.append(host);
+  guard.start();
+  // The topmost element at any point is our host, unless a test says otherwise.
+  document.elementsFromPoint = () => [host, document.documentElement];
+  pointer = new AbortController();
+  trackPointer(document, pointer.signal);
+});
+
+afterEach(() => {
+  guard.stop();
+  pointer.abort();
+  host.remove();
+  document.documentElement.removeAttribute('style');
+  document.body.removeAttribute('style');
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+describe('a click on an untouched chip', () => {
+  it('counts when it is trusted and the mouse came onto the chip', () => {
+    pointAtHost();
+    expect(guard.verdict(click())).toBeNull();
+  });
+
+  it('never counts when a script made it (isTrusted false)', () => {
+    pointAtHost();
+    expect(guard.verdict(click({ trusted: false }))).toBe('untrusted');
+  });
+
+  it('counts from the keyboard (no point to check: the person put focus there)', () => {
+    expect(guard.verdict(click({ detail: 0, pointerType: '' }))).toBeNull();
+  });
+});
+
+describe('the host as we wrote it (MutationObserver)', () => {
+  it('reverts a style the page sets on the host and refuses clicks until SETTLE_MS passed quietly', async () => {
+    pointAtHost();
+    host.style.setProperty('opacity', '0', 'important');
+    await flush();
+    expect(host.getAttribute('style')).toBe(OUR_STYLE);
+    expect(guard.verdict(click())).toBe('interfered');
+    now += SETTLE_MS - 1;
+    expect(guard.verdict(click())).toBe('interfered');
+    now += 1;
+    expect(guard.verdict(click())).toBeNull();
+  });
+
+  it('removes attributes the page adds (hidden, inert, class, tabindex) and refuses meanwhile', async () => {
+    for (const [name, value] of [['hidden', ''], ['inert', ''], ['class', 'x'], ['tabindex', '0']]) {
+      now += SETTLE_MS;
+      pointAtHost();
+      host.setAttribute(name!, value!);
+      await flush();
+      expect(host.hasAttribute(name!)).toBe(false);
+      expect(guard.verdict(click())).toBe('interfered');
+    }
+  });
+
+  it('stops fighting a page that undoes every revert (no endless observer loop) and keeps refusing', async () => {
+    let rounds = 0;
+    const page = new MutationObserver(() => {
+      rounds++;
+      if (host.style.getPropertyValue('opacity') !== '0') host.style.setProperty('opacity', '0', 'important');
+    });
+    page.observe(host, { attributes: true });
+    host.style.setProperty('opacity', '0', 'important');
+    for (let i = 0; i < 5; i++) await flush();
+    page.disconnect();
+    expect(rounds).toBeLessThan(50);
+    expect(host.style.getPropertyValue('opacity')).toBe('0');
+    pointAtHost();
+    now += SETTLE_MS * 5;
+    expect(guard.verdict(click())).toBe('interfered');
+    // Past a sample period, the guard reverts again (the page stopped fighting).
+    now += SAMPLE_MS;
+    guard.sample();
+    expect(host.getAttribute('style')).toBe(OUR_STYLE);
+  });
+
+  it('refuses when the page moved the host out of <html>', () => {
+    pointAtHost();
+    document.body.append(host);
+    expect(guard.verdict(click())).toBe('interfered');
+  });
+
+  it('treats a restyled <html> or <body> as interference (what the person sees just changed)', async () => {
+    pointAtHost();
+    document.body.className = 'anything';
+    await flush();
+    expect(guard.verdict(click())).toBe('interfered');
+    now += SETTLE_MS;
+    expect(guard.verdict(click())).toBeNull();
+  });
+});
+
+describe('drawn plainly (computed styles up the ancestors)', () => {
+  it('sees opacity, filter, clip-path and visibility on the element, <html> or <body>', () => {
+    const field = document.createElement('input');
+    const label = document.createElement('label');
+    label.append(field);
+    document.body.append(label);
+    expect(drawnPlainly(field, 0.5)).toBe(true);
+    const tricks: [HTMLElement, string, string][] = [
+      [document.documentElement, 'opacity', '0.001'],
+      [document.body, 'opacity', '0'],
+      [label, 'opacity', '0.2'],
+      [document.body, 'filter', 'opacity(0)'],
+      [document.documentElement, 'clip-path', 'inset(50%)'],
+      [label, 'visibility', 'hidden'],
+    ];
+    for (const [el, prop, value] of tricks) {
+      el.style.setProperty(prop, value);
+      expect(drawnPlainly(field, 0.5), `${el.localName} { ${prop}: ${value} }`).toBe(false);
+      el.style.removeProperty(prop);
+      expect(drawnPlainly(field, 0.5)).toBe(true);
+    }
+  });
+
+  it('refuses while X\'s code field (what the chip speaks about) is faded out', () => {
+    const field = document.createElement('input');
+    document.body.append(field);
+    guard.watch(field);
+    pointAtHost();
+    expect(guard.verdict(click())).toBeNull();
+    document.body.style.opacity = '0';
+    expect(guard.verdict(click())).toBe('interfered');
+    document.body.style.opacity = '';
+    now += SETTLE_MS;
+    field.remove();
+    expect(guard.verdict(click())).toBe('interfered');
+  });
+
+  it('refuses a host shrunk below a readable size', () => {
+    pointAtHost();
+    boxes.set(host, { ...HOST_BOX, width: 4, height: 4 });
+    expect(guard.verdict(click())).toBe('interfered');
+  });
+});
+
+describe('on top (elementsFromPoint, top layer, IntersectionObserver v2)', () => {
+  it('refuses when something else is the topmost element at the click point', () => {
+    pointAtHost();
+    const cover = document.createElement('div');
+    document.body.append(cover);
+    document.elementsFromPoint = () => [cover, host];
+    expect(guard.verdict(click())).toBe('interfered');
+  });
+
+  it('refuses while the page keeps our host out of the top layer, and puts it back', () => {
+    let open = true;
+    const show = vi.fn(() => {
+      open = true;
+    });
+    Object.assign(host, { showPopover: show });
+    const matches = host.matches.bind(host);
+    host.matches = ((selector: string) => (selector === ':popover-open' ? open : matches(selector))) as typeof host.matches;
+    pointAtHost();
+    expect(guard.verdict(click())).toBeNull();
+    open = false; // the page called hidePopover()
+    host.setAttribute('popover', 'manual');
+    guard.write({ style: OUR_STYLE, popover: 'manual' });
+    guard.sample();
+    expect(show).toHaveBeenCalled();
+    expect(guard.verdict(click())).toBe('interfered');
+    now += SETTLE_MS;
+    expect(guard.verdict(click())).toBeNull();
+  });
+
+  it('refuses while a page popover over ours is open, even inside a closed shadow root', () => {
+    const holder = document.createElement('div');
+    const shadow = holder.attachShadow({ mode: 'closed' });
+    const decoy = document.createElement('div');
+    shadow.append(decoy);
+    document.body.append(holder);
+    // What the extension APIs give: the closed root (Firefox's openOrClosedShadowRoot).
+    Object.defineProperty(holder, 'openOrClosedShadowRoot', { value: shadow });
+    const query = shadow.querySelectorAll.bind(shadow);
+    shadow.querySelectorAll = ((selector: string) => (selector === ':popover-open' ? [decoy] : query(selector))) as typeof shadow.querySelectorAll;
+    pointAtHost();
+    boxes.set(decoy, { x: 900, y: 600, width: 100, height: 100 });
+    expect(guard.verdict(click()), 'a popover elsewhere on the page covers nothing of ours').toBeNull();
+    boxes.set(decoy, { x: 0, y: 0, width: 1280, height: 800 });
+    expect(guard.verdict(click())).toBe('interfered');
+  });
+
+  it('refuses while the page is fullscreen', () => {
+    pointAtHost();
+    Object.defineProperty(document, 'fullscreenElement', { value: document.body, configurable: true });
+    expect(guard.verdict(click())).toBe('interfered');
+    Object.defineProperty(document, 'fullscreenElement', { value: null, configurable: true });
+  });
+
+  it('believes IntersectionObserver v2 when it says something covers or fades the host (Chrome)', () => {
+    guard.stop();
+    let report: (entries: unknown[]) => void = () => undefined;
+    const IO = vi.fn(function (this: unknown, cb: (entries: unknown[]) => void, _options?: unknown) {
+      report = cb;
+      return { observe: () => undefined, disconnect: () => undefined };
+    });
+    vi.stubGlobal('IntersectionObserver', IO);
+    try {
+      guard.start();
+      expect(IO.mock.calls[0]![1]).toMatchObject({ trackVisibility: true, delay: 100 });
+      pointAtHost();
+      report([{ isIntersecting: true, isVisible: true }]);
+      expect(guard.verdict(click())).toBeNull();
+      report([{ isIntersecting: true, isVisible: false }]);
+      expect(guard.verdict(click())).toBe('interfered');
+      now += SETTLE_MS;
+      report([{ isIntersecting: true, isVisible: true }]); // uncovered just now: still not settled
+      expect(guard.verdict(click())).toBe('interfered');
+      now += SETTLE_MS;
+      expect(guard.verdict(click())).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
+describe('the pointer came to the chip, not the chip to the pointer', () => {
+  it('refuses a chip that moved under a resting pointer, until the pointer leaves and comes back', () => {
+    pointAtHost();
+    expect(guard.verdict(click())).toBeNull();
+    // The page moves X's field; our placement follows; the pointer has not moved.
+    boxes.set(host, { ...HOST_BOX, x: HOST_BOX.x + 30 });
+    expect(guard.verdict(click({ x: HOST_BOX.x + 100 }))).toBe('moved');
+    // A move inside the chip is not coming onto it.
+    move(HOST_BOX.x + 101, HOST_BOX.y + 10, host);
+    expect(guard.verdict(click({ x: HOST_BOX.x + 101 }))).toBe('moved');
+    move(5, 5);
+    move(HOST_BOX.x + 100, HOST_BOX.y + 10, host);
+    expect(guard.verdict(click({ x: HOST_BOX.x + 100 }))).toBeNull();
+  });
+
+  it('refuses a chip dragged along with the pointer (it is re-placed after each move)', () => {
+    for (let i = 0; i < 5; i++) {
+      move(10 + i, 10);
+      move(HOST_BOX.x + 50, HOST_BOX.y + 10, host);
+      boxes.set(host, { ...HOST_BOX, x: HOST_BOX.x + i + 1 });
+    }
+    expect(guard.verdict(click())).toBe('moved');
+  });
+
+  it('on touch (no hover) counts only once the chip stayed put for SETTLE_MS', () => {
+    guard.sample();
+    expect(guard.verdict(click({ pointerType: 'touch' }))).toBe('moved');
+    now += SETTLE_MS;
+    guard.sample();
+    expect(guard.verdict(click({ pointerType: 'touch' }))).toBeNull();
+    boxes.set(host, { ...HOST_BOX, y: 300 });
+    guard.sample();
+    expect(guard.verdict(click({ pointerType: 'touch', y: 310 }))).toBe('moved');
+  });
+});
