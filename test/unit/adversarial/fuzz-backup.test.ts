@@ -33,6 +33,7 @@ import { formatOf } from '../../../src/vault/formats';
 import { CODE_SOURCES, CODE_STATUSES, POLICY_KINDS, type Account, type Code, type VaultEvent } from '../../../src/vault/types';
 import { FAST_KDF } from '../crypto/helpers';
 import { PASS, X_CODES, makeRig, rigWithX, type Rig } from '../background/rig';
+import { edit, edits, mutate, odd, polluted, type Json } from './mutate';
 
 // Argon2id is deterministic: memoised per (passphrase, salt, params), so re-opening a file costs
 // a decryption. New salts (every sealBackup) still derive for real.
@@ -69,93 +70,6 @@ function realBackup() {
   })());
 }
 
-// ---- mutating JSON values -----------------------------------------------------------------------
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-/** Every path to a value inside `v` (arrays by index), the root included. */
-function paths(v: Json, at: (string | number)[] = []): (string | number)[][] {
-  const out = [at];
-  if (Array.isArray(v)) v.forEach((x, i) => out.push(...paths(x, [...at, i])));
-  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) out.push(...paths(x, [...at, k]));
-  return out;
-}
-
-const odd: fc.Arbitrary<Json> = fc.oneof(
-  fc.constantFrom<Json>(null, true, false, 0, -1, 1.5, 1e308, -1e308, 2 ** 53, '', 'x', [], {}, '__proto__', 'AAAA', 'AAAAAAAAAAAAAAAAAAAAAA==', 'argon2id', 1, 2, 16, 32, 65536),
-  fc.string({ maxLength: 20 }),
-  fc.integer(),
-  fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
-);
-
-type Edit =
-  | { kind: 'set'; value: Json }
-  | { kind: 'delete' }
-  | { kind: 'add'; key: string; value: Json }
-  | { kind: 'wrap' }
-  | { kind: 'stringify' }
-  /** The same field of another element of the same list: duplicate ids, seqs, values. */
-  | { kind: 'twin'; other: number }
-  /** Like twin, aimed: records `which` and `other` of `list` share `key`. */
-  | { kind: 'clash'; list: 'accounts' | 'codes' | 'events'; key: string; which: number; other: number };
-const edit: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 4, arbitrary: odd.map((value) => ({ kind: 'set', value }) as const) },
-  { weight: 3, arbitrary: fc.nat().map((other) => ({ kind: 'twin', other }) as const) },
-  {
-    weight: 2,
-    arbitrary: fc
-      .tuple(fc.constantFrom('accounts', 'codes', 'events'), fc.constantFrom('id', 'seq', 'value', 'accountId', 'label', 'status'), fc.nat(), fc.nat())
-      .map(([list, key, which, other]) => ({ kind: 'clash', list, key, which, other }) as const),
-  },
-  { weight: 1, arbitrary: fc.constant({ kind: 'delete' } as const) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('__proto__', 'constructor', 'extra', 'v', 'id', 'status'), odd).map(([key, value]) => ({ kind: 'add', key, value }) as const) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'wrap' } as const) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'stringify' } as const) },
-);
-
-/** `root` with `edits` applied at the chosen paths (each index picks among the current paths). */
-function mutate(root: Json, edits: ReadonlyArray<[number, Edit]>): Json {
-  let doc = structuredClone(root);
-  for (const [pick, e] of edits) {
-    if (e.kind === 'clash') {
-      const list = doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? doc[e.list] : undefined;
-      if (Array.isArray(list) && list.length > 1) {
-        const [a, b] = [list[e.which % list.length], list[e.other % list.length]];
-        if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b) && Object.hasOwn(b, e.key))
-          a[e.key] = structuredClone(b[e.key]!);
-      }
-      continue;
-    }
-    const all = paths(doc);
-    const at = all[pick % all.length]!;
-    if (at.length === 0) {
-      doc = e.kind === 'set' ? e.value : e.kind === 'wrap' ? [doc] : e.kind === 'stringify' ? JSON.stringify(doc) : doc;
-      continue;
-    }
-    const parent = at.slice(0, -1).reduce<any>((o, k) => o[k], doc);
-    const key = at[at.length - 1]!;
-    if (e.kind === 'twin') {
-      // parent is a record inside a list: take the same key from another record of that list.
-      const list = at.length >= 2 ? at.slice(0, -2).reduce<any>((o, k) => o[k], doc) : undefined;
-      if (Array.isArray(list) && list.length > 1) {
-        const sibling = list[e.other % list.length];
-        if (sibling !== null && typeof sibling === 'object' && Object.hasOwn(sibling, key)) parent[key] = structuredClone(sibling[key]);
-      }
-    } else if (e.kind === 'set') parent[key] = e.value;
-    else if (e.kind === 'delete') Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key];
-    else if (e.kind === 'wrap') parent[key] = [parent[key]];
-    else if (e.kind === 'stringify') parent[key] = JSON.stringify(parent[key]);
-    else if (parent[key] !== null && typeof parent[key] === 'object' && !Array.isArray(parent[key]))
-      // Own property named "__proto__" as JSON.parse would make it, not a prototype change.
-      Object.defineProperty(parent[key], e.key, { value: e.value, enumerable: true, writable: true, configurable: true });
-  }
-  return doc;
-}
-
-const edits = fc.array(fc.tuple(fc.nat(), edit), { minLength: 1, maxLength: 4 });
-
-const polluted = () => ({} as Record<string, unknown>).polluted !== undefined || Object.keys(Object.prototype).length > 0;
 
 // ---- parseBackup --------------------------------------------------------------------------------
 
@@ -225,7 +139,7 @@ describe('parseBackup on 10,000 texts', () => {
     );
     expect(bad).toEqual([]);
     // Each kind of answer was reached, so the mutations are not all stopped at the first check.
-    for (const kind of ['NotABackupError', 'TamperedError', 'UnsupportedVersionError', 'WrongPassphraseError', 'parsed', 'unchanged'])
+    for (const kind of ['NotABackupError', 'TamperedError', 'UnsupportedVersionError', 'parsed', 'unchanged'])
       expect(counts[kind], kind).toBeGreaterThan(0);
   });
 
