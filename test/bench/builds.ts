@@ -25,7 +25,9 @@ export function zipsOf(browser: BrowserName): string[] {
     .map((f) => path.join(BENCH_OUT, f));
 }
 
-function stale(browser: BrowserName, kind: 'production' | 'bench', sources: number): string | undefined {
+export type BuildKind = 'production' | 'bench' | 'analyze';
+
+function stale(browser: BrowserName, kind: BuildKind, sources: number): string | undefined {
   const manifest = path.join(buildDir(browser, kind), 'manifest.json');
   if (!existsSync(manifest)) return 'missing';
   if (statSync(manifest).mtimeMs < sources) return 'older than its sources';
@@ -39,7 +41,8 @@ export function ensureBenchBuilds(force: boolean): string[] {
   const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(REPO_ROOT, s))));
   const built: string[] = [];
   for (const browser of ['chromium', 'firefox'] as const) {
-    for (const kind of ['production', 'bench'] as const) {
+    // One source-mapped build is enough to attribute the content script's bytes (same sources).
+    for (const kind of (browser === 'chromium' ? ['production', 'bench', 'analyze'] : ['production', 'bench']) as BuildKind[]) {
       const why = force ? 'forced' : stale(browser, kind, sources);
       if (!why) continue;
       log(`building ${WXT_BROWSER[browser]} ${kind} (${why})…`);

@@ -13,8 +13,12 @@ export const RESULTS_DIR = path.join(REPO_ROOT, 'test', 'bench', 'results');
 export type WxtBrowser = 'chrome' | 'firefox';
 export const WXT_BROWSER: Record<BrowserName, WxtBrowser> = { chromium: 'chrome', firefox: 'firefox' };
 
-/** The production build (what ships) and the bench build (production + src/background/bench-hook.ts). */
-export function buildDir(browser: BrowserName, kind: 'production' | 'bench'): string {
+/**
+ * The production build (what ships), the bench build (production + src/background/bench-hook.ts)
+ * and the analyze build (production with source maps, for sizes only).
+ */
+export function buildDir(browser: BrowserName, kind: 'production' | 'bench' | 'analyze'): string {
+  if (kind === 'analyze') return path.join(BENCH_OUT, 'analyze', `${WXT_BROWSER[browser]}-mv3`);
   return path.join(BENCH_OUT, `${WXT_BROWSER[browser]}-mv3${kind === 'bench' ? '-bench' : ''}`);
 }
 
