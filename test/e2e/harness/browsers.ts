@@ -105,3 +105,11 @@ export function geckoIdOf(firefoxBuildDir: string): string {
   if (!id) throw new Error(`${firefoxBuildDir}/manifest.json has no browser_specific_settings.gecko.id`);
   return id;
 }
+
+/** The background service worker a Chromium build declares (background.service_worker). */
+export function serviceWorkerOf(buildDir: string): string {
+  const manifest = JSON.parse(readFileSync(`${buildDir}/manifest.json`, 'utf8')) as { background?: { service_worker?: string } };
+  const worker = manifest.background?.service_worker;
+  if (!worker) throw new Error(`${buildDir}/manifest.json declares no background.service_worker`);
+  return worker.replace(/^\//, '');
+}

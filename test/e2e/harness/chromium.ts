@@ -1,7 +1,7 @@
 // Debian Chromium through playwright-core (CDP), with the built extension loaded unpacked.
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { CHROME_BUILD, MAPPED_HOSTS } from './config';
-import { findBrowser } from './browsers';
+import { findBrowser, serviceWorkerOf } from './browsers';
 import { describeShadowRoot, findInShadowRoots } from './shadow';
 import { snapshotBuild, type Snapshot } from './snapshot';
 import type { BrowserUnderTest, ClosedShadowRoot, ConsoleEntry, LaunchOptions, Role, TestPage, WaitOptions } from './types';
@@ -15,7 +15,7 @@ interface CdpNode {
 }
 
 /** The flags E2E.md proved on this machine, plus the host mapping to our server. */
-function chromiumArgs(extensionDir: string, server: LaunchOptions['server']): string[] {
+function chromiumArgs(extensionDirs: readonly string[], server: LaunchOptions['server']): string[] {
   const target = `127.0.0.1:${server.port}`;
   const rules = [
     ...MAPPED_HOSTS.map((host) => `MAP ${host} ${target}`),
@@ -25,8 +25,8 @@ function chromiumArgs(extensionDir: string, server: LaunchOptions['server']): st
     'MAP * ~NOTFOUND',
   ];
   return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
+    `--disable-extensions-except=${extensionDirs.join(',')}`,
+    `--load-extension=${extensionDirs.join(',')}`,
     `--host-resolver-rules=${rules.join(',')}`,
     // ignoreHTTPSErrors alone does not cover the extension's own fetches or page service workers.
     `--ignore-certificate-errors-spki-list=${server.spkiBase64}`,
@@ -51,7 +51,7 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
       executablePath,
       // headless: true is the new headless mode in Chromium 156, which loads extensions.
       headless: !options.headed,
-      args: chromiumArgs(snapshot.dir, options.server),
+      args: chromiumArgs([snapshot.dir, ...(options.extraExtensions ?? [])], options.server),
       viewport: { width: 1280, height: 800 },
     });
   } catch (error) {
@@ -60,14 +60,24 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
   }
   // Generous but bounded: a click that cannot happen fails the test in 15 s, not 30.
   context.setDefaultTimeout(15_000);
-  const extensionWorker =
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', {
-      predicate: (w) => w.url().startsWith('chrome-extension://'),
-      timeout: 15_000,
-    }));
-  const extensionId = new URL(extensionWorker.url()).host;
-  const extensionOrigin = `chrome-extension://${extensionId}`;
+  // Each extension is told apart by its service worker's file name (see LaunchOptions.extraExtensions).
+  const workerOf = async (dir: string, what: string) => {
+    const script = `/${serviceWorkerOf(dir)}`;
+    const matches = (w: Worker) => w.url().startsWith('chrome-extension://') && new URL(w.url()).pathname === script;
+    const worker =
+      context.serviceWorkers().find(matches) ??
+      (await context.waitForEvent('serviceworker', { predicate: matches, timeout: 15_000 }).catch((error: Error) => {
+        throw new Error(`${what}'s service worker ${script} did not start: ${error.message}`);
+      }));
+    return `chrome-extension://${new URL(worker.url()).host}`;
+  };
+  const extras = options.extraExtensions ?? [];
+  if (extras.some((dir) => serviceWorkerOf(dir) === serviceWorkerOf(snapshot.dir)))
+    throw new Error(`an extra extension names its service worker ${serviceWorkerOf(snapshot.dir)}, as ours does: rename it`);
+  const extensionOrigin = await workerOf(snapshot.dir, 'Sparekey');
+  const extensionId = new URL(extensionOrigin).host;
+  const extraExtensionOrigins: string[] = [];
+  for (const dir of extras) extraExtensionOrigins.push(await workerOf(dir, dir));
 
   // Worker lifecycle over CDP, from the blank page the persistent context opens with. Versions of
   // our worker, by id, with their last runningStatus.
@@ -120,6 +130,7 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
     extensionId,
     extensionOrigin,
     launchMs,
+    extraExtensionOrigins,
     openPage,
     openPopup: (path = 'popup.html') => openPage(`${extensionOrigin}/${path}`),
     async stopBackground() {

@@ -29,7 +29,7 @@ interface EvaluateResult {
 
 const ACTION_TIMEOUT = 15_000;
 
-function firefoxPrefs(server: LaunchOptions['server'], geckoId: string, uuid: string, idleMs?: number) {
+function firefoxPrefs(server: LaunchOptions['server'], uuids: Record<string, string>, idleMs?: number) {
   return {
     // Our hosts resolve to loopback, and every other host too (the server answers 421), so
     // nothing leaves the machine; 443 and 80 both go to the server's port.
@@ -38,7 +38,7 @@ function firefoxPrefs(server: LaunchOptions['server'], geckoId: string, uuid: st
     'network.socket.forcePort': `443=${server.port};80=${server.port}`,
     'network.proxy.type': 0,
     // Pins the moz-extension UUID so the popup lives at moz-extension://<uuid>/popup.html.
-    'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+    'extensions.webextensions.uuids': JSON.stringify(uuids),
     ...(idleMs !== undefined ? { 'extensions.background.idle.timeout': idleMs } : {}),
     'browser.shell.checkDefaultBrowser': false,
     'datareporting.policy.dataSubmissionEnabled': false,
@@ -53,6 +53,9 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
   const snapshot = snapshotBuild(options.extensionDir ?? FIREFOX_BUILD);
   const geckoId = geckoIdOf(snapshot.dir);
   const uuid = randomUUID();
+  // Extra extensions get pinned UUIDs too, so their pages have known URLs.
+  const extras = (options.extraExtensions ?? []).map((dir) => ({ dir, geckoId: geckoIdOf(dir), uuid: randomUUID() }));
+  const uuids = Object.fromEntries([[geckoId, uuid], ...extras.map((e) => [e.geckoId, e.uuid])]);
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -64,7 +67,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
       args: ['--remote-allow-system-access'],
       acceptInsecureCerts: true,
       defaultViewport: { width: 1280, height: 800 },
-      extraPrefsFirefox: firefoxPrefs(options.server, geckoId, uuid, options.backgroundIdleTimeoutMs),
+      extraPrefsFirefox: firefoxPrefs(options.server, uuids, options.backgroundIdleTimeoutMs),
     });
   } catch (error) {
     snapshot.remove();
@@ -74,6 +77,10 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
   try {
     const installed = await browser.installExtension(snapshot.dir);
     if (installed !== geckoId) throw new Error(`installed add-on id ${installed}, expected ${geckoId}`);
+    for (const extra of extras) {
+      const id = await browser.installExtension(extra.dir);
+      if (id !== extra.geckoId) throw new Error(`installed add-on id ${id}, expected ${extra.geckoId}`);
+    }
   } catch (error) {
     await browser.close();
     snapshot.remove();
@@ -143,6 +150,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
     extensionId: uuid,
     extensionOrigin,
     launchMs,
+    extraExtensionOrigins: extras.map((e) => `moz-extension://${e.uuid}`),
     openPage,
     openPopup: (path = 'popup.html') => openPage(`${extensionOrigin}/${path}`),
     async stopBackground() {

@@ -124,6 +124,12 @@ export interface LaunchOptions {
   backgroundIdleTimeoutMs?: number;
   /** Show the window (needs a display). Default false. */
   headed?: boolean;
+  /**
+   * More unpacked extensions loaded next to ours (e.g. test/e2e/fixtures/attacker-extension).
+   * Each needs a fixed gecko id (Firefox) and a background service worker whose file name
+   * differs from ours (Chromium tells the extensions apart by it).
+   */
+  extraExtensions?: readonly string[];
 }
 
 export interface BrowserUnderTest {
@@ -134,6 +140,8 @@ export interface BrowserUnderTest {
   readonly extensionOrigin: string;
   /** Milliseconds from launch to the extension being loaded and its id known. */
   readonly launchMs: number;
+  /** chrome-extension://<id> / moz-extension://<uuid> of each of LaunchOptions.extraExtensions, in order. */
+  readonly extraExtensionOrigins: readonly string[];
   /** A new tab at `url`. */
   openPage(url: string): Promise<TestPage>;
   /** A new tab showing the extension's popup page (popup.html, or another extension page). */

@@ -21,6 +21,8 @@ export interface UseBrowserOptions {
   handler?: RequestHandler;
   /** Firefox's extensions.background.idle.timeout (ms); see LaunchOptions. */
   backgroundIdleTimeoutMs?: number;
+  /** More unpacked extensions next to ours; see LaunchOptions.extraExtensions. */
+  extraExtensions?: readonly string[];
 }
 
 type ProvidedBuilds = { chromium: string; firefox: string };
@@ -41,6 +43,7 @@ export function useBrowser(name: BrowserName, options: UseBrowserOptions = {}): 
     const launch: Parameters<typeof launchBrowser>[1] = { server };
     if (builds) launch.extensionDir = builds[name];
     if (options.backgroundIdleTimeoutMs !== undefined) launch.backgroundIdleTimeoutMs = options.backgroundIdleTimeoutMs;
+    if (options.extraExtensions !== undefined) launch.extraExtensions = options.extraExtensions;
     browser = await launchBrowser(name, launch);
     console.log(`[e2e] ${name} ready in ${browser.launchMs} ms (${browser.extensionOrigin}, build ${launch.extensionDir ?? 'from .output'})`);
   }, 120_000);

@@ -1,0 +1,296 @@
+// Spoofed senders against the BUILT extension, in Chromium and Firefox (issue 7, item 3). The
+// vault is unlocked and holds an X account whose codes the replica's referee issued, and a login
+// tab waits at X's backup-code step, so anything that got through would have something to take.
+//   - A web page at https://x.com (attacker script on the real origin) and one at another origin
+//     try runtime.sendMessage / connect with our id, post our protocol's messages on window, and
+//     fetch the extension's files: no messaging API reaches us, nothing answers, nothing loads.
+//   - A second extension (test/e2e/fixtures/attacker-extension) sends our protocol's messages,
+//     page and content ones, from its own page, its background and its content script in the
+//     same x.com tab, and connects a port: each gets an error or nothing, never data.
+//   - Afterwards the vault is exactly as it was: no reservation, no capture, no new log entry,
+//     still unlocked; X saw no attempt and the code field is empty.
+// Controls: our popup gets answers over the same channel, and the attacker reaches its own
+// background, so the refusals above are Sparekey's, not a broken setup.
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AccountDetail, AccountSummary } from '../../src/messages/protocol';
+import type { VaultEvent } from '../../src/vault/types';
+import { createReplica } from '../replica/handler.mjs';
+import { BROWSER_NAMES, REPO_ROOT } from './harness/config';
+import { callFromPage } from './harness/messaging';
+import type { BrowserUnderTest, TestPage } from './harness/types';
+import { waitUntil } from './harness/util';
+import { useBrowser } from './harness/vitest';
+
+const ATTACKER = path.join(REPO_ROOT, 'test/e2e/fixtures/attacker-extension');
+const PASSPHRASE = 'sparekey e2e: senders copper meadow 17';
+const PASSWORD = 'correct horse';
+const HANDLE = 'sk_victim';
+/** Sparekey's gecko id (wxt.config.ts): what another Firefox extension addresses it by. */
+const GECKO_ID = 'sparekey@sparekey.dev';
+
+/** Everything our protocol answers, as page messages and content messages. */
+const SPOOFED = [
+  { type: 'vault/status', body: {} },
+  { type: 'accounts/list', body: {} },
+  { type: 'backup/export', body: { passphrase: 'guess', own: false } },
+  { type: 'content/prompt-seen', body: { mode: 'backup' } },
+  { type: 'content/request-fill', body: { trusted: true } },
+  { type: 'content/codes-seen', body: { codes: ['aaaa1111bbbb'], handle: '@victim' } },
+];
+
+interface VaultPicture {
+  status: unknown;
+  accounts: AccountSummary[];
+  events: VaultEvent[];
+  captures: unknown[];
+}
+
+async function picture(popup: TestPage): Promise<VaultPicture> {
+  return {
+    status: await callFromPage(popup, 'vault/status'),
+    accounts: await callFromPage<AccountSummary[]>(popup, 'accounts/list'),
+    events: (await callFromPage<{ events: VaultEvent[] }>(popup, 'history/list')).events,
+    captures: await callFromPage<unknown[]>(popup, 'captures/list'),
+  };
+}
+
+/** Types into an input the way React sees it (native setter + input event), in the page's world. */
+async function typeInto(page: TestPage, selector: string, text: string): Promise<void> {
+  await page.waitFor((sel: string) => document.querySelector(sel) !== null, { message: selector }, selector);
+  await page.evaluate(
+    (sel: string, value: string) => {
+      const input = document.querySelector(sel) as HTMLInputElement;
+      input.focus();
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    selector,
+    text,
+  );
+}
+
+/** A login tab at X's backup-code step, where Sparekey offers its chip. */
+async function atCodeStep(browser: BrowserUnderTest, url = 'https://x.com/i/flow/login'): Promise<TestPage> {
+  const page = await browser.openPage(url);
+  await typeInto(page, 'input[autocomplete="username"]', HANDLE);
+  await page.clickByRole('button', 'Next');
+  await typeInto(page, 'input[name="password"]', PASSWORD);
+  await page.clickByRole('button', 'Log in');
+  await page.waitFor(() => document.querySelector('[data-testid="ocfEnterTextTextInput"]') !== null, { message: 'the code step' });
+  // Our chip is up: the content script is live in this tab.
+  await waitUntil(async () => (await page.closedShadowRoots()).some((r) => r.text.includes('Use backup code')), {
+    message: 'Sparekey’s chip at the code step',
+  });
+  return page;
+}
+
+/** Runs in a web page's main world: every way a page could try to reach the extension. */
+async function pageAttack(
+  page: TestPage,
+  ids: string[],
+  origin: string,
+): Promise<{ api: Record<string, string>; attempts: unknown[]; echoes: unknown[]; fetches: unknown[] }> {
+  return page.evaluate(
+    async (targets: string[], messages: unknown[], extensionOrigin: string) => {
+      const g = globalThis as unknown as {
+        chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown>; connect?: (...a: unknown[]) => unknown } };
+        browser?: unknown;
+      };
+      const api = {
+        chrome: typeof g.chrome,
+        'chrome.runtime': typeof g.chrome?.runtime,
+        'chrome.runtime.sendMessage': typeof g.chrome?.runtime?.sendMessage,
+        'chrome.runtime.connect': typeof g.chrome?.runtime?.connect,
+        browser: typeof g.browser,
+      };
+      const attempts: unknown[] = [];
+      const timeout = (ms: number) => new Promise((resolve) => setTimeout(() => resolve({ timeout: true }), ms));
+      for (const id of targets) {
+        for (const m of messages) {
+          try {
+            const send = g.chrome?.runtime?.sendMessage;
+            if (!send) {
+              attempts.push({ id, absent: 'chrome.runtime.sendMessage' });
+              continue;
+            }
+            attempts.push({ id, reply: (await Promise.race([send.call(g.chrome!.runtime, id, m), timeout(3_000)])) ?? null });
+          } catch (e) {
+            attempts.push({ id, error: String((e as Error).message ?? e) });
+          }
+        }
+        try {
+          attempts.push({ id, port: g.chrome?.runtime?.connect ? String(g.chrome.runtime.connect(id)) : 'absent' });
+        } catch (e) {
+          attempts.push({ id, portError: String((e as Error).message ?? e) });
+        }
+      }
+      // Our protocol's messages (and the background's own page/* ones) posted on the window, as if
+      // a content script relayed window messages: nothing of ours listens there.
+      const posted = [
+        ...messages,
+        { type: 'page/fill', body: { value: 'aaaa1111bbbb', reservationId: 'r', accountId: 'a', seq: 1, autoSubmit: true } },
+        { type: 'page/refresh', body: {} },
+        { source: 'sparekey', type: 'content/request-fill', body: { trusted: true } },
+      ];
+      const heard: unknown[] = [];
+      addEventListener('message', (e) => heard.push(e.data));
+      for (const m of posted) postMessage(m, '*');
+      document.dispatchEvent(new CustomEvent('sparekey:fill', { detail: posted[0] }));
+      dispatchEvent(new Event('wxt:locationchange'));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const mine = new Set(posted.map((m) => JSON.stringify(m)));
+      const echoes = heard.filter((d) => !mine.has(JSON.stringify(d)));
+      // The extension's own files: none is web-accessible.
+      const fetches: unknown[] = [];
+      for (const file of ['popup.html', 'manifest.json', 'background.js', 'content-scripts/sites.js']) {
+        try {
+          const r = await fetch(`${extensionOrigin}/${file}`);
+          fetches.push({ file, status: r.status, text: (await r.text()).slice(0, 60) });
+        } catch (e) {
+          fetches.push({ file, error: String((e as Error).name) });
+        }
+      }
+      return { api, attempts, echoes, fetches };
+    },
+    ids,
+    SPOOFED,
+    origin,
+  );
+}
+
+interface AttackerResult {
+  how: 'sendMessage' | 'connect';
+  type?: string;
+  result: { reply?: unknown; error?: string; timeout?: boolean; received?: unknown[]; how?: string };
+}
+
+/** What came back to the attacker must be an error or nothing: never a reply, never a port message. */
+function leaks(results: AttackerResult[]): AttackerResult[] {
+  return results.filter((r) =>
+    r.how === 'connect' ? (r.result.received ?? []).some((m) => !(m as { postError?: string }).postError) : r.result.reply !== undefined && r.result.reply !== null,
+  );
+}
+
+describe.each(BROWSER_NAMES)('spoofed senders against the built extension in %s', (name) => {
+  const replica = createReplica({ seed: `sparekey-senders-${name}`, latencyMs: 20, stepDelayMs: 10 });
+  const env = useBrowser(name, { handler: replica.handle, extraExtensions: [ATTACKER] });
+  let before: VaultPicture;
+  let codes: string[];
+  /** Ids another party could address Sparekey by. */
+  let ids: string[];
+
+  beforeAll(async () => {
+    replica.referee.createAccount({ handle: HANDLE, password: PASSWORD, mode: 'backup', codes: 2 });
+    codes = replica.referee.state(HANDLE).codes.map((c) => c.code);
+    const popup = await env.browser.openPopup();
+    await callFromPage(popup, 'vault/create', { passphrase: PASSPHRASE, confirm: PASSPHRASE });
+    const account = await callFromPage<AccountSummary>(popup, 'accounts/add', { site: 'x', label: `@${HANDLE}` });
+    await callFromPage(popup, 'codes/add', { accountId: account.id, values: codes, source: 'import' });
+    before = await picture(popup);
+    ids = name === 'chromium' ? [env.browser.extensionId] : [GECKO_ID, env.browser.extensionId];
+    await popup.close();
+  }, 60_000);
+
+  /** Nothing in what an attacker got may name the account or hold a code, in any spelling. */
+  const expectNoData = (got: unknown) => {
+    const text = JSON.stringify(got).toLowerCase();
+    expect(text).not.toContain(HANDLE);
+    for (const c of codes) {
+      expect(text).not.toContain(c);
+      expect(text.replace(/[\s"\\,]+/g, '')).not.toContain(c);
+    }
+    expect(text).not.toContain('"ok":true');
+  };
+
+  it('answers its own popup (the control: the channel works and the vault has something to take)', async () => {
+    expect(before.status).toMatchObject({ state: 'unlocked', damaged: [] });
+    expect(before.accounts).toMatchObject([{ label: `@${HANDLE}`, left: 2 }]);
+    const popup = await env.browser.openPopup();
+    const detail = await callFromPage<AccountDetail>(popup, 'accounts/get', { accountId: before.accounts[0]!.id, reveal: [] });
+    expect(detail.codes).toHaveLength(2);
+  });
+
+  it('gives a page at https://x.com no way to message it: no runtime API, no answer on window, no file', async () => {
+    const page = await atCodeStep(env.browser);
+    const got = await pageAttack(page, ids, env.browser.extensionOrigin);
+    // Chromium exposes chrome.runtime to a page only for an extension that lists the page in
+    // externally_connectable (ours lists none); Firefox exposes nothing at all.
+    expect(got.api['chrome.runtime.sendMessage']).toBe('undefined');
+    expect(got.api['chrome.runtime.connect']).toBe('undefined');
+    expect(got.api.browser).toBe('undefined');
+    expect(got.attempts.every((a) => (a as { absent?: string; port?: string }).absent !== undefined || (a as { port?: string }).port === 'absent')).toBe(true);
+    expect(got.echoes).toEqual([]);
+    expect(got.fetches).toHaveLength(4);
+    for (const f of got.fetches) expect(f, JSON.stringify(f)).toHaveProperty('error');
+    expectNoData(got);
+    // Nothing was filled and X saw nothing.
+    expect(await page.evaluate(() => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value)).toBe('');
+    expect(replica.referee.state(HANDLE).attempts).toEqual([]);
+  });
+
+  it('gives a page at another origin (https://evil.test) nothing either', async () => {
+    const page = await env.browser.openPage('https://evil.test/');
+    const got = await pageAttack(page, ids, env.browser.extensionOrigin);
+    expect(got.api['chrome.runtime.sendMessage']).toBe('undefined');
+    expect(got.api.browser).toBe('undefined');
+    expect(got.echoes).toEqual([]);
+    for (const f of got.fetches) expect(f, JSON.stringify(f)).toHaveProperty('error');
+    expectNoData(got);
+  });
+
+  it('refuses a second extension’s page and background: an error or nothing for every message and port', async () => {
+    const [attackerOrigin] = env.browser.extraExtensionOrigins;
+    expect(attackerOrigin).toBeDefined();
+    const page = await env.browser.openPage(`${attackerOrigin}/attacker.html`);
+    await page.waitFor(() => typeof (globalThis as unknown as { attack?: unknown }).attack === 'function', { message: 'the attacker page' });
+    // Control: the attacker's own messaging works.
+    expect(await page.evaluate(() => (globalThis as unknown as { api: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).api.runtime.sendMessage({ cmd: 'ping' }))).toEqual({
+      pong: true,
+      from: 'attacker background',
+    });
+    for (const id of ids) {
+      const fromPage = (await page.evaluate((target: string) => (globalThis as unknown as { attack(t: string): Promise<unknown> }).attack(target), id)) as AttackerResult[];
+      const fromBackground = (await page.evaluate(
+        (target: string) =>
+          (globalThis as unknown as { api: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).api.runtime.sendMessage({ cmd: 'attack', target }),
+        id,
+      )) as AttackerResult[];
+      for (const [where, results] of [['page', fromPage], ['background', fromBackground]] as const) {
+        expect(results.length, `${where} → ${id}`).toBe(11);
+        expect(leaks(results), `${where} → ${id}`).toEqual([]);
+        // Each message was turned away by the browser: no listener of ours takes external messages.
+        for (const r of results.filter((x) => x.how === 'sendMessage'))
+          expect(r.result.error ?? (r.result.timeout ? 'timeout' : 'no error'), `${where} → ${id} ${r.type}`).toMatch(/receiving end does not exist|could not establish connection|invalid extension id|no such extension|timeout/i);
+        expectNoData(results);
+      }
+      console.log(`[e2e] ${name}: attacker → ${id}: ${[...new Set(fromPage.map((r) => r.result.error ?? r.result.how ?? 'nothing'))].join(' | ')}`);
+    }
+  });
+
+  it('refuses a second extension’s content script in the same x.com tab as ours', async () => {
+    for (const id of ids) {
+      const page = await atCodeStep(env.browser, `https://x.com/i/flow/login#target=${encodeURIComponent(id)}`);
+      const got = (await page.waitFor(
+        () => {
+          const raw = document.documentElement.getAttribute('data-attacker');
+          return raw ? (JSON.parse(raw) as { ownBackground: unknown; results: AttackerResult[] }) : null;
+        },
+        { timeout: 40_000, message: 'the attacker content script’s report' },
+      ))!;
+      expect(got.ownBackground, 'control: the attacker content script reaches its own background').toEqual({ reply: { pong: true, from: 'attacker background' } });
+      expect(got.results).toHaveLength(11);
+      expect(leaks(got.results)).toEqual([]);
+      expectNoData(got);
+      expect(await page.evaluate(() => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value)).toBe('');
+      await page.close();
+    }
+    expect(replica.referee.state(HANDLE).attempts).toEqual([]);
+  });
+
+  it('is exactly as it was after every attempt: unlocked, no reservation, no capture, no new log entry', async () => {
+    const after = await picture(await env.browser.openPopup());
+    expect(after).toEqual(before);
+    expect(after.accounts[0]!.counts).toMatchObject({ unused: 2, reserved: 0, used: 0 });
+  });
+});
