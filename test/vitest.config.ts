@@ -11,6 +11,7 @@ export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/unit/setup-preact.ts'],
     environment: 'node',
     pool: 'threads',
     testTimeout: 30_000,
