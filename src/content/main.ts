@@ -38,11 +38,23 @@ export function parsePageFill(body: unknown): PageFill | null {
   return { value: b.value, reservationId: b.reservationId, accountId: b.accountId, seq: b.seq, autoSubmit: b.autoSubmit === true };
 }
 
+/**
+ * The origin this document really has, or null when it is opaque. location.origin reads the URL:
+ * a page x.com serves with a CSP `sandbox` header (how sites host untrusted HTML on their own
+ * host) has x.com's URL but an opaque origin, and is not X's page (issue 7, item 2).
+ */
+export function documentOrigin(win: { origin: string; location: { origin: string } }): string | null {
+  const origin = win.origin;
+  return origin !== 'null' && origin === win.location.origin ? origin : null;
+}
+
 export function startContent(ctx: ContentScriptContext): void {
   // The e2e smoke test looks for this mark to know the script ran (test/e2e/harness/extension.ts).
   document.documentElement.dataset.sparekey = 'present';
+  // Top frame only (the manifest says so too): a frame on x.com could be anyone's embed.
   if (window.top !== window) return;
-  const adapter = adapterForOrigin(location.origin);
+  const origin = documentOrigin(window);
+  const adapter = origin ? adapterForOrigin(origin) : undefined;
   if (!adapter) return;
   const runtime = new ContentRuntime({
     doc: document,

@@ -367,9 +367,20 @@ export function attackMain(name: string): void {
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'x');
 
-/** X's 2FA step (backup-code mode) as a static page: the fixture without the replica's scripts. */
+/**
+ * The replica writes its atomic CSS at run time, so a snapshot without its scripts is unstyled:
+ * just enough layout that the dialog and its code field sit in view, as on X.
+ */
+const FIXTURE_CSS =
+  'svg{width:32px;height:32px}[role=dialog]{position:fixed;top:24px;left:40px;width:600px;padding:16px;' +
+  'background:#fff;border:1px solid #ccc;font:15px sans-serif}label{display:block;border:1px solid #999;' +
+  'margin:12px 0}input{box-sizing:border-box;width:100%;height:52px;font-size:17px;border:0}';
+
+/** An X page as a static snapshot: the fixture without the replica's scripts, with FIXTURE_CSS. */
 export function fixtureHtml(name = 'login-2fa-backup', extraScript = ''): string {
-  const html = readFileSync(path.join(FIXTURES, `${name}.html`), 'utf8').replace(/<script[\s\S]*?<\/script>/gi, '');
+  const html = readFileSync(path.join(FIXTURES, `${name}.html`), 'utf8')
+    .replace(/<script[\s\S]*?<\/script>/gi, '')
+    .replace('</head>', `<style>${FIXTURE_CSS}</style></head>`);
   return extraScript ? html.replace('</body>', `<script>${extraScript}</script></body>`) : html;
 }
 
@@ -380,7 +391,8 @@ export function fixtureHtml(name = 'login-2fa-backup', extraScript = ''): string
 export function frameReporter(): void {
   const report = () => ({
     href: location.href,
-    origin: location.origin,
+    // The document's own origin ('null' when sandboxed), not the URL's.
+    origin: String(self.origin),
     mark: document.documentElement.getAttribute('data-sparekey'),
     hosts: Array.from(document.documentElement.children)
       .filter((e) => e.localName.includes('-'))
