@@ -162,6 +162,7 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
     },
     pages: () => [...pages],
     console: () => [...consoleLog],
+    extensionConsole: async () => consoleLog.filter((entry) => entry.url.startsWith(`${extensionOrigin}/`)),
     async close() {
       await context.close().catch(() => undefined);
       snapshot.remove();

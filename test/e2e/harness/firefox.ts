@@ -40,6 +40,8 @@ function firefoxPrefs(server: LaunchOptions['server'], uuids: Record<string, str
     // Pins the moz-extension UUID so the popup lives at moz-extension://<uuid>/popup.html.
     'extensions.webextensions.uuids': JSON.stringify(uuids),
     ...(idleMs !== undefined ? { 'extensions.background.idle.timeout': idleMs } : {}),
+    // Content processes' console.* calls to stdout: read by extensionConsole().
+    'devtools.console.stdout.content': true,
     'browser.shell.checkDefaultBrowser': false,
     'datareporting.policy.dataSubmissionEnabled': false,
     'app.update.enabled': false,
@@ -121,6 +123,16 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
     timeout: 15_000,
     message: 'the Firefox event page to start',
   });
+  // Firefox prints content processes' console.* calls (web pages, extension pages, the
+  // background page) to stdout with devtools.console.stdout.content: the one place they all reach
+  // us, as BiDi reports none from moz-extension:// contexts.
+  const stdoutConsole: string[] = [];
+  let pending = '';
+  browser.process()?.stdout?.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    stdoutConsole.push(...lines);
+  });
   const launchMs = Date.now() - started;
 
   const consoleLog: ConsoleEntry[] = [];
@@ -193,6 +205,26 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
     },
     pages: () => [...pages],
     console: () => [...consoleLog],
+    async extensionConsole() {
+      // Every content process's console.* output (extension pages and the background page among
+      // them; stdout names no URL), and uncaught errors the error console holds for our origin.
+      const printed = stdoutConsole.filter((line) => /^console\.\w+: /.test(line)).map((line) => ({
+        type: /^console\.(\w+)/.exec(line)![1]!,
+        text: line.replace(/^console\.\w+: /, ''),
+        url: '',
+      }));
+      const json = await privileged(`(() => {
+        const origin = ${JSON.stringify(extensionOrigin)};
+        const out = [];
+        for (const m of Services.console.getMessageArray() ?? []) {
+          const source = m instanceof Ci.nsIScriptError ? String(m.sourceName ?? '') : '';
+          if (source.startsWith(origin) || String(m.message).includes(origin))
+            out.push({ type: m instanceof Ci.nsIScriptError ? 'error' : 'log', text: String(m.errorMessage ?? m.message), url: source });
+        }
+        return JSON.stringify(out);
+      })()`);
+      return [...printed, ...(JSON.parse(String(json)) as ConsoleEntry[])];
+    },
     async close() {
       await browser.close().catch(() => undefined);
       snapshot.remove();

@@ -166,5 +166,12 @@ export interface BrowserUnderTest {
    * contexts (popup, background).
    */
   console(): ConsoleEntry[];
+  /**
+   * Console messages of the extension's own contexts (popup and other extension pages, the
+   * background). Chromium: console() entries from the extension's origin (pages and worker).
+   * Firefox: read in chrome scope from the console API storage (by add-on id) and the error
+   * console (by source URL), which BiDi does not report.
+   */
+  extensionConsole(): Promise<ConsoleEntry[]>;
   close(): Promise<void>;
 }
