@@ -297,29 +297,22 @@ export function attackMain(name: string): void {
       state.decoy = target;
       state.ready = true;
       let field: HTMLElement | null = null;
-      const move = () => {
+      const onClick = () => {
+        bait.style.visibility = 'hidden';
         const input = document.querySelector('[data-testid="ocfEnterTextTextInput"]');
         const h = hosts()[0];
         if (!input || !h || state.stopped) return;
+        // Sparekey places the chip at a fixed spot of X's field: shift the field by what the chip
+        // must travel to sit under the pointer (the button's right part at the bait's centre).
         field = input.closest('label') ?? (input as HTMLElement);
         const hr = h.getBoundingClientRect();
-        const dx = target.x - (hr.left + hr.width - 40);
-        const dy = target.y - (hr.top + hr.height / 2);
-        if (Math.abs(dx) < 2 && Math.abs(dy) < 2) return;
-        const m = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(field.style.transform);
-        const [x0, y0] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-        field.style.transform = `translate(${x0 + dx}px, ${y0 + dy}px)`;
+        field.style.transform = `translate(${target.x - (hr.left + hr.width - 40)}px, ${target.y - (hr.top + hr.height / 2)}px)`;
         field.style.position = 'relative';
         field.style.zIndex = '2147483645';
-        // Sparekey re-places its chip when X's DOM changes: give it a change it listens to.
-        poke.setAttribute('aria-hidden', String(poke.getAttribute('aria-hidden') !== 'true'));
         hit();
-      };
-      const onClick = () => {
-        bait.style.visibility = 'hidden';
-        const id = setInterval(move, 40);
+        // Sparekey re-places its chip when X's DOM changes: keep giving it changes it listens to.
+        const id = setInterval(() => poke.setAttribute('aria-hidden', String(poke.getAttribute('aria-hidden') !== 'true')), 50);
         cleanups.push(() => clearInterval(id));
-        move();
       };
       bait.addEventListener('click', onClick);
       cleanups.push(() => {
