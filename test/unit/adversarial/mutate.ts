@@ -47,7 +47,11 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'stringify' } as const) },
 );
 
-/** `root` with `edits` applied at the chosen paths (each index picks among the current paths). */
+/**
+ * `root` with `edits` applied at the chosen paths (each index picks among the current paths).
+ * Inserted values are copies: fast-check hands the same constant objects ([] and {} in `odd`) to
+ * many runs, and a later edit changes what it inserts into (shared, they grew run after run).
+ */
 export function mutate(root: Json, edits: ReadonlyArray<[number, Edit]>): Json {
   let doc = structuredClone(root);
   for (const [pick, e] of edits) {
@@ -63,7 +67,7 @@ export function mutate(root: Json, edits: ReadonlyArray<[number, Edit]>): Json {
     const all = paths(doc);
     const at = all[pick % all.length]!;
     if (at.length === 0) {
-      doc = e.kind === 'set' ? e.value : e.kind === 'wrap' ? [doc] : e.kind === 'stringify' ? JSON.stringify(doc) : doc;
+      doc = e.kind === 'set' ? structuredClone(e.value) : e.kind === 'wrap' ? [doc] : e.kind === 'stringify' ? JSON.stringify(doc) : doc;
       continue;
     }
     const parent = at.slice(0, -1).reduce<any>((o, k) => o[k], doc);
@@ -75,13 +79,13 @@ export function mutate(root: Json, edits: ReadonlyArray<[number, Edit]>): Json {
         const sibling = list[e.other % list.length];
         if (sibling !== null && typeof sibling === 'object' && Object.hasOwn(sibling, key)) parent[key] = structuredClone(sibling[key]);
       }
-    } else if (e.kind === 'set') parent[key] = e.value;
+    } else if (e.kind === 'set') parent[key] = structuredClone(e.value);
     else if (e.kind === 'delete') Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key];
     else if (e.kind === 'wrap') parent[key] = [parent[key]];
     else if (e.kind === 'stringify') parent[key] = JSON.stringify(parent[key]);
     else if (parent[key] !== null && typeof parent[key] === 'object' && !Array.isArray(parent[key]))
       // Own property named "__proto__" as JSON.parse would make it, not a prototype change.
-      Object.defineProperty(parent[key], e.key, { value: e.value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(parent[key], e.key, { value: structuredClone(e.value), enumerable: true, writable: true, configurable: true });
   }
   return doc;
 }
