@@ -13,7 +13,10 @@ export default defineConfig({
     include: ['test/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['test/unit/setup-preact.ts'],
     environment: 'node',
-    pool: 'threads',
+    // Forks, each with room for the 10,000-input fuzz files: a worker thread's default heap ran
+    // out once when several of them ran side by side.
+    pool: 'forks',
+    poolOptions: { forks: { execArgv: ['--max-old-space-size=4096'] } },
     testTimeout: 30_000,
     reporters: ['default'],
   },
