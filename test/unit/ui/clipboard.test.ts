@@ -75,6 +75,46 @@ describe('clearing the clipboard', () => {
     vi.advanceTimersByTime(1_000);
     expect(clear).toHaveBeenCalledTimes(1);
   });
+
+  it('closes only a while after clearing (the write is still on its way), and not when a copy came meanwhile', async () => {
+    vi.useFakeTimers();
+    const clear = vi.fn(async () => true);
+    const done = vi.fn();
+    const timer = new ClearTimer(clear, done, 1_000);
+    timer.schedule(10_000);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(clear).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(done).not.toHaveBeenCalled();
+    // A new copy during the linger keeps the document for its own clear.
+    timer.schedule(5_000);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(done).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(clear).toHaveBeenCalledTimes(2);
+    expect(done).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(done).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not close under a copy scheduled while a clear was still running', async () => {
+    vi.useFakeTimers();
+    let finish: () => void = () => undefined;
+    const clear = vi.fn(() => new Promise<boolean>((resolve) => (finish = () => resolve(true))));
+    const done = vi.fn();
+    const timer = new ClearTimer(clear, done, 1_000);
+    timer.schedule(1_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    timer.schedule(30_000);
+    finish();
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(done).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(clear).toHaveBeenCalledTimes(2);
+    finish();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(done).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('clipboard/clear-after in the background', () => {
