@@ -8,6 +8,9 @@
 // - unknown: the page left for anywhere else, 30 s passed, or the page is unloading after a
 //   submit. A reservation never submitted is left alone: the background gives the same tab the
 //   same reservation back, and settles it when the tab closes or leaves the site.
+// - On a step we could not name (mode 'unknown': X's wording in a language we don't know), a
+//   rejection is reported as unknown: the same numeric input serves the e-mailed code, and X
+//   rejecting a backup code typed there says nothing about the code. The person settles it.
 // - If the input no longer holds our code at submit time, what the site answers is about some
 //   other code: unknown.
 import type { Outcome } from '../messages/protocol';
@@ -26,6 +29,8 @@ export interface OutcomeWatchOptions {
   value: string;
   normalize: (raw: string) => string | null;
   input: HTMLInputElement;
+  /** False on a step we could not name: a rejection there is not proof (see above). */
+  knownStep?: boolean;
   clock: WatchClock;
   report: (outcome: Outcome) => void;
 }
@@ -86,7 +91,7 @@ export class OutcomeWatch {
     }
     const verdict = this.#o.adapter.detectOutcome(doc, url, this.#baseline);
     if (verdict === 'accepted') this.#finish('accepted');
-    else if (verdict === 'rejected') this.#finish('rejected');
+    else if (verdict === 'rejected') this.#finish(this.#o.knownStep === false ? 'unknown' : 'rejected');
     else if (verdict === 'left') this.#finish('unknown');
   }
 

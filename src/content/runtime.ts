@@ -409,6 +409,7 @@ export class ContentRuntime {
       value: this.#d.normalize(grant.value) ?? grant.value,
       normalize: this.#d.normalize,
       input: challenge.input,
+      knownStep: challenge.mode !== 'unknown',
       clock: { setTimeout: (fn, ms) => this.#d.scope.setTimeout(fn, ms) },
       report: (outcome) => void this.#report(watch, outcome),
     });

@@ -14,7 +14,7 @@ const LOGIN = new URL('https://x.com/i/flow/login');
 const HOME = new URL('https://x.com/home');
 const CODE = 'abcd1234efgh';
 
-function setup() {
+function setup(knownStep?: boolean) {
   const doc = parse('login-2fa-backup.html');
   const input = doc.querySelector<HTMLInputElement>('[data-testid="ocfEnterTextTextInput"]')!;
   input.value = CODE;
@@ -25,6 +25,7 @@ function setup() {
     value: CODE,
     normalize: (raw) => xAdapter.format.normalize(raw),
     input,
+    ...(knownStep === undefined ? {} : { knownStep }),
     clock: {
       setTimeout: (fn, ms) => {
         const id = setTimeout(fn, ms);
@@ -58,6 +59,22 @@ describe('OutcomeWatch', () => {
     t.toast();
     t.watch.check(t.doc, LOGIN);
     expect(t.reports).toEqual(['rejected']);
+  });
+
+  it('reports unknown, not rejected, for a toast on a step it could not name (it may be the e-mailed-code step)', () => {
+    const t = setup(false);
+    t.watch.submit(t.doc, LOGIN);
+    t.toast();
+    t.watch.check(t.doc, LOGIN);
+    expect(t.reports).toEqual(['unknown']);
+  });
+
+  it('still reports accepted on a step it could not name when the login succeeds', () => {
+    const t = setup(false);
+    t.watch.submit(t.doc, LOGIN);
+    t.home();
+    t.watch.check(t.doc, HOME);
+    expect(t.reports).toEqual(['accepted']);
   });
 
   it('reports accepted when the step is gone and the page is /home', () => {
