@@ -1,0 +1,18 @@
+// The X adapter's fixtures are renders of the replica (test/replica/save-fixtures.mjs). When the
+// replica changes and the fixtures are not saved again, the adapter tests would pass against a
+// page the replica no longer serves: this fails instead, naming the files that drifted.
+//
+//   node --test test/replica/fixtures.test.mjs
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const script = fileURLToPath(new URL('./save-fixtures.mjs', import.meta.url));
+
+it('keeps every saved X fixture equal to a fresh render of the replica', () => {
+  const run = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8', timeout: 180_000 });
+  const output = `${run.stdout}${run.stderr}`.trim();
+  assert.equal(run.status, 0, `${output}\nSave them again: node test/replica/save-fixtures.mjs`);
+  assert.match(output, /All \d+ X fixture files match the replica\./);
+});
