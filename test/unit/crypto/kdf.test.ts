@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { argon2id } from 'hash-wasm';
+import { argon2id as nobleArgon2id } from '@noble/hashes/argon2.js';
 import { DEFAULT_KDF, KDF_LIMITS, deriveKey, kdfParamsProblem, type KdfParams } from '../../../src/crypto/kdf';
 import { utf8Encode } from '../../../src/crypto/encoding';
 import { FAST_KDF, hex } from './helpers';
@@ -13,8 +14,10 @@ function params(m: number, t: number, p: number): KdfParams {
 // RFC 9106 §5.3 (Argon2id with a secret K and associated data X) can't be reproduced with
 // hash-wasm 4.13: it takes a secret but hard-codes the associated data to empty
 // (lib/argon2.ts: "associatedData length + associatedData" = 0). We use neither, so the anchors
-// are the Argon2 authors' reference suite (phc-winner-argon2 src/test.c, version 0x13), which
-// uses no secret and no associated data, exactly as deriveKey does.
+// for hash-wasm itself are the Argon2 authors' reference suite (phc-winner-argon2 src/test.c,
+// version 0x13), which uses no secret and no associated data, exactly as deriveKey does. The RFC
+// vector is checked below against @noble/hashes, an independent implementation that takes both,
+// and hash-wasm is then compared with it on inputs without them.
 describe('Argon2id known answers (phc-winner-argon2 src/test.c)', () => {
   it.each([
     { m: 256, t: 2, p: 1, password: 'password', tag: '9dfeb910e80bad0311fee20f9c0e2b12c17987b4cac90c2ef54d5b3021c68bfe' },
@@ -34,6 +37,51 @@ describe('Argon2id known answers (phc-winner-argon2 src/test.c)', () => {
     const keyed = await argon2id({ ...options, secret: Uint8Array.of(3, 3, 3, 3), outputType: 'hex' });
     expect(plain).toBe('9dfeb910e80bad0311fee20f9c0e2b12c17987b4cac90c2ef54d5b3021c68bfe');
     expect(keyed).not.toBe(plain);
+  });
+});
+
+const fill = (byte: number, length: number) => new Uint8Array(length).fill(byte);
+
+// @noble/hashes is a devDependency only: a second, pure-JS Argon2id that takes a secret and
+// associated data, so the RFC's own vector can be checked and hash-wasm compared against it.
+describe('Argon2id against RFC 9106 §5.3 through @noble/hashes', () => {
+  it('reproduces the RFC 9106 §5.3 Argon2id tag (secret and associated data included)', () => {
+    const tag = nobleArgon2id(fill(0x01, 32), fill(0x02, 16), {
+      m: 32,
+      t: 3,
+      p: 4,
+      dkLen: 32,
+      key: fill(0x03, 8),
+      personalization: fill(0x04, 12),
+    });
+    expect(hex(tag)).toBe('0d640df58d78766c08c037a34a8b53c9d01ef0452d75b65eb52520e96b01e659');
+  });
+
+  it('matches the phc-winner-argon2 tag hash-wasm is anchored to, so both references agree', () => {
+    expect(hex(nobleArgon2id('password', somesalt, { m: 256, t: 2, p: 1, dkLen: 32 }))).toBe(
+      '9dfeb910e80bad0311fee20f9c0e2b12c17987b4cac90c2ef54d5b3021c68bfe',
+    );
+  });
+
+  // Without secret and associated data, as deriveKey calls it; small m keeps noble (pure JS) fast.
+  it.each([
+    { password: 'password', salt: 'somesalt', m: 8, t: 1, p: 1, dkLen: 32 },
+    { password: 'mauve tractor quietly bends', salt: 'sixteen byte slt', m: 64, t: 3, p: 1, dkLen: 32 },
+    { password: 'caf\u00e9 \u{1F511} \u00fc', salt: 'a salt of twenty-nine bytes..', m: 128, t: 2, p: 2, dkLen: 32 },
+    { password: 'x', salt: 'eightsal', m: 32, t: 4, p: 4, dkLen: 16 },
+    { password: 'long '.repeat(40), salt: 'salt'.repeat(16), m: 256, t: 1, p: 1, dkLen: 64 },
+  ])('hash-wasm and @noble/hashes agree for m=$m t=$t p=$p dkLen=$dkLen', async ({ password, salt, m, t, p, dkLen }) => {
+    const pw = utf8Encode(password);
+    const s = utf8Encode(salt);
+    const ours = await argon2id({ password: pw, salt: s, iterations: t, parallelism: p, memorySize: m, hashLength: dkLen, outputType: 'binary' });
+    expect(hex(ours)).toBe(hex(nobleArgon2id(pw, s, { m, t, p, dkLen })));
+  });
+
+  it('deriveKey equals @noble/hashes on the NFC form of the passphrase', async () => {
+    const salt = utf8Encode('sixteen byte slt');
+    const key = await deriveKey('cafe\u0301 quietly', salt, FAST_KDF);
+    const { m, t, p, dkLen } = FAST_KDF;
+    expect(hex(key)).toBe(hex(nobleArgon2id(utf8Encode('caf\u00e9 quietly'), salt, { m, t, p, dkLen })));
   });
 });
 
