@@ -77,6 +77,10 @@ export const TEXT = {
 const SAVED_MS = 4_000;
 /** How long a step of X's method switch may take. */
 const STEP_MS = 10_000;
+/** The identifier must rest this long before we ask ahead for its offer (it changes per key). */
+const PREFETCH_QUIET_MS = 300;
+/** An offer asked ahead is shown at once for this long; the chip asks again anyway. */
+const PREFETCH_FRESH_MS = 60_000;
 
 type ChipPhase = 'offer' | 'working' | 'filled';
 
@@ -100,6 +104,13 @@ interface BannerState {
   status?: string;
   asked: number;
   panel: PanelLike;
+}
+
+interface AskedAhead {
+  hint: string;
+  offer?: Offer;
+  at: number;
+  cancel?: () => void;
 }
 
 const atHandle = (handle?: string) => (handle ? `@${handle}` : undefined);
@@ -126,6 +137,11 @@ export class ContentRuntime {
   #watchSubmit: HTMLElement | null = null;
   /** Set while we drive X from app mode to backup mode: the chip stays put meanwhile. */
   #switching = false;
+  /**
+   * The offer for the identifier typed earlier in this login, asked before the 2FA step appears,
+   * so the chip shows with the input instead of a background round trip later.
+   */
+  #ahead: AskedAhead | null = null;
   readonly #waiter: Waiter;
 
   constructor(deps: RuntimeDeps) {
@@ -226,11 +242,38 @@ export class ContentRuntime {
     const hint = adapter.detectLoginHint(this.#doc, url);
     if (hint) this.#hint = hint;
     this.#updateChip(adapter.detectChallenge(this.#doc, url));
+    if (!this.#chip) this.#askAhead();
     this.#updateBanner(adapter.detectCodeScreen(this.#doc, url));
+  }
+
+  /** Once the identifier rests, asks for its offer (no value, just what the chip would say). */
+  #askAhead(): void {
+    const hint = this.#hint;
+    if (!hint || this.#ahead?.hint === hint) return;
+    this.#ahead?.cancel?.();
+    const ahead: AskedAhead = { hint, at: 0 };
+    this.#ahead = ahead;
+    ahead.cancel = this.#d.scope.setTimeout(() => {
+      delete ahead.cancel;
+      void this.#d.send('content/prompt-seen', { mode: 'unknown', accountHint: hint }).then((reply) => {
+        if (this.#ahead !== ahead || !reply.ok) return;
+        ahead.offer = reply.value;
+        ahead.at = Date.now();
+      });
+    }, PREFETCH_QUIET_MS);
+  }
+
+  /** The offer asked ahead for this identifier, while fresh. */
+  #offerAhead(): Offer | undefined {
+    const ahead = this.#ahead;
+    if (!ahead?.offer || ahead.hint !== this.#hint || Date.now() - ahead.at > PREFETCH_FRESH_MS) return undefined;
+    return ahead.offer;
   }
 
   /** The background says the vault locked, unlocked or changed: ask again. */
   refresh(): void {
+    this.#ahead?.cancel?.();
+    this.#ahead = null;
     if (this.#chip && this.#chip.phase === 'offer') void this.#askOffer(this.#chip);
     if (this.#banner && (this.#banner.phase === 'offer' || this.#banner.phase === 'asking')) void this.#askCapture(this.#banner);
     this.schedule();
@@ -256,6 +299,12 @@ export class ContentRuntime {
     if (chip) this.#removeChip();
     const fresh: ChipState = { challenge, phase: 'offer', asked: 0, panel: this.#panel('chip') };
     this.#chip = fresh;
+    // Shown at once from the offer asked ahead; the answer to the real question replaces it.
+    const ahead = this.#offerAhead();
+    if (ahead) {
+      fresh.offer = ahead;
+      this.#renderChip(fresh);
+    }
     void this.#askOffer(fresh);
   }
 

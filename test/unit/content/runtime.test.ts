@@ -216,6 +216,52 @@ describe('at X’s 2FA step', () => {
     expect(sent('content/prompt-seen')).toEqual([{ mode: 'backup', accountHint: 'sparekey_demo' }]);
   });
 
+  it('asks ahead for the typed identifier\'s offer, so the chip shows with the 2FA input before the background answers', async () => {
+    load('login-password.html', LOGIN);
+    rig = makeRig();
+    rig.runtime.start();
+    await settle();
+    await new Promise((r) => setTimeout(r, 400));
+    await settle();
+    expect(sent('content/prompt-seen')).toEqual([{ mode: 'unknown', accountHint: 'sparekey_demo' }]);
+    // The real question at the 2FA step is not answered yet: the chip already offers the code.
+    let answer: (r: Result<unknown>) => void = () => undefined;
+    rig.replies['content/prompt-seen'] = () => new Promise<Result<unknown>>((resolve) => (answer = resolve)) as unknown as Result<unknown>;
+    load('login-2fa-backup.html', LOGIN);
+    await settle();
+    expect(sent('content/prompt-seen')).toHaveLength(2);
+    expect(rig.chip()?.view?.buttons.map((b) => b.label)).toEqual([TEXT.useCode(2)]);
+    expect(rig.chip()?.shown).toBe(true);
+    // Its answer wins when it comes.
+    answer(ok({ state: 'ready', accountId: 'a1', label: '@sparekey_demo', left: 1 }));
+    await settle();
+    expect(rig.chip()?.view?.buttons.map((b) => b.label)).toEqual([TEXT.useCode(1)]);
+  });
+
+  it('asks ahead once per identifier, after the typing rests, and again after the vault changed', async () => {
+    load('login-identifier.html', LOGIN);
+    rig = makeRig();
+    rig.runtime.start();
+    const field = document.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
+    for (const typed of ['s', 'sp', 'spa', 'spare']) {
+      field.value = typed;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await settle();
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    await settle();
+    expect(sent('content/prompt-seen')).toEqual([{ mode: 'unknown', accountHint: 'spare' }]);
+    // A locked or changed vault makes an offer asked ahead stale: it is dropped and asked again.
+    rig.runtime.refresh();
+    await settle();
+    await new Promise((r) => setTimeout(r, 400));
+    await settle();
+    expect(sent('content/prompt-seen')).toEqual([
+      { mode: 'unknown', accountHint: 'spare' },
+      { mode: 'unknown', accountHint: 'spare' },
+    ]);
+  });
+
   it('offers nothing at the e-mailed code step, nor at the unusual-activity check', async () => {
     load('login-email-code.html', LOGIN);
     rig = makeRig();
