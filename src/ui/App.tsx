@@ -32,6 +32,13 @@ function Root(props: { page: 'popup' | 'sheet' }) {
   const send = useSend();
   const [status, setStatus] = useState<VaultStatus | null>(null);
   const [failure, setFailure] = useState<ProtocolError | null>(null);
+  // Set once the person creates or unlocks the vault here: the accounts screen then takes focus
+  // (the form they typed into is gone), while a popup that opens unlocked leaves focus alone.
+  const [entered, setEntered] = useState(false);
+  const enter = (next: VaultStatus) => {
+    setEntered(true);
+    setStatus(next);
+  };
 
   const refresh = useCallback(async () => {
     const reply = await send('vault/status', {});
@@ -63,10 +70,10 @@ function Root(props: { page: 'popup' | 'sheet' }) {
         {t('loading')}
       </p>
     );
-  else if (status.state === 'no-vault') body = <CreateVault onCreated={setStatus} />;
-  else if (status.state === 'locked') body = <Unlock onUnlocked={setStatus} />;
+  else if (status.state === 'no-vault') body = <CreateVault onCreated={enter} />;
+  else if (status.state === 'locked') body = <Unlock onUnlocked={enter} />;
   else if (props.page === 'sheet') body = <Sheet />;
-  else body = <Vault status={status} onStatus={setStatus} />;
+  else body = <Vault status={status} onStatus={setStatus} focus={entered} />;
 
   return (
     <SendContext.Provider value={guarded}>
@@ -109,10 +116,11 @@ function LockButton(props: { onStatus: (s: VaultStatus) => void }) {
 
 const SECTIONS = ['accounts', 'add', 'backup', 'settings'] as const;
 
-function Vault(props: { status: VaultStatus; onStatus: (s: VaultStatus) => void }) {
+function Vault(props: { status: VaultStatus; onStatus: (s: VaultStatus) => void; focus: boolean }) {
   const [view, setView] = useState<View>({ name: 'accounts' });
-  // The first screen after unlocking keeps focus where the browser put it; later ones take it.
-  const [moved, setMoved] = useState(false);
+  // The first screen of a popup that opened unlocked keeps focus where the browser put it; after
+  // unlocking here, and on every later screen, the screen's heading takes it.
+  const [moved, setMoved] = useState(props.focus);
   const go = (next: View) => {
     setMoved(true);
     setView(next);

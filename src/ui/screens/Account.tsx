@@ -1,6 +1,6 @@
 // One account: its codes in generation order with what happened to each, revealed only on
 // request, copied or filled on demand, corrected by hand, and the account deleted with care.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountDetail, CodeView, ProtocolError, Settings } from '../../messages/protocol';
 import { siteById } from '../../sites/index';
 import { useSend } from '../api';
@@ -8,7 +8,7 @@ import { copyCode } from '../clipboard';
 import { Field, Notice, Screen, SiteIcon, siteName, useAction, useFocusOnMount } from '../components';
 import { t } from '../i18n';
 import { nextOf, seqList, statusText, wouldInvalidate } from '../model';
-import { activeTabOrigin } from '../tabs';
+import { fillableTabOrigin } from '../tabs';
 
 type Intent = { kind: 'fill' | 'mark-used'; code: CodeView; invalidates: CodeView[] };
 
@@ -29,6 +29,20 @@ export function Account(props: {
   const [done, setDone] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
   const action = useAction();
+  // Where focus goes back to when a confirmation is cancelled: the control that opened it.
+  const opener = useRef<HTMLElement | null>(null);
+  const deleteOpen = useRef<HTMLButtonElement>(null);
+
+  function remember() {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  }
+  function refocus(fallback?: () => HTMLElement | null) {
+    // Once the confirmation has left the page, so focus never lands in (or with) it.
+    setTimeout(() => {
+      const target = opener.current?.isConnected ? opener.current : fallback?.();
+      target?.focus();
+    }, 0);
+  }
 
   async function load(reveal = revealed) {
     const reply = await send('accounts/get', { accountId: props.accountId, reveal });
@@ -38,7 +52,7 @@ export function Account(props: {
 
   useEffect(() => {
     void load();
-    void activeTabOrigin().then(setTabOrigin);
+    void fillableTabOrigin().then(setTabOrigin);
   }, [props.accountId]);
 
   if (loadError) return <Notice error={loadError} />;
@@ -78,7 +92,10 @@ export function Account(props: {
   function ask(kind: Intent['kind'], code: CodeView) {
     setDone(null);
     const invalidates = wouldInvalidate(detail!, code.id);
-    if (invalidates.length > 0) return setIntent({ kind, code, invalidates });
+    if (invalidates.length > 0) {
+      remember();
+      return setIntent({ kind, code, invalidates });
+    }
     void carryOut({ kind, code, invalidates });
   }
 
@@ -147,7 +164,10 @@ export function Account(props: {
           intent={intent}
           siteName={siteName(detail.site)}
           onConfirm={() => void carryOut(intent)}
-          onCancel={() => setIntent(null)}
+          onCancel={() => {
+            setIntent(null);
+            refocus();
+          }}
         />
       )}
       <Notice error={action.error} ok={done} />
@@ -171,9 +191,17 @@ export function Account(props: {
         </ol>
       )}
       {deleting ? (
-        <DeleteAccount detail={detail} onCancel={() => setDeleting(false)} onDeleted={() => props.onDeleted(detail.label)} />
+        <DeleteAccount
+          detail={detail}
+          onCancel={() => {
+            setDeleting(false);
+            opener.current = null;
+            refocus(() => deleteOpen.current);
+          }}
+          onDeleted={() => props.onDeleted(detail.label)}
+        />
       ) : (
-        <button type="button" class="danger subtle" onClick={() => setDeleting(true)}>
+        <button type="button" class="danger subtle" ref={deleteOpen} onClick={() => setDeleting(true)}>
           {t('deleteOpen')}
         </button>
       )}

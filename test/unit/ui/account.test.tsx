@@ -145,11 +145,31 @@ describe('account view', () => {
     await openAccount([code(1), code(2)]);
     expect(screen.queryByRole('button', { name: /Fill code #1 on this tab/ })).toBeNull();
     cleanup();
+    browser.tabs.query.mockResolvedValue([{ id: 4, url: 'https://x.com.evil.test/i/flow/login' }]);
+    await openAccount([code(1), code(2)]);
+    expect(screen.queryByRole('button', { name: /Fill code #1 on this tab/ })).toBeNull();
+    cleanup();
     browser.tabs.query.mockResolvedValue([{ id: 4, url: 'https://x.com/i/flow/login' }]);
     const bg = await openAccount([code(1), code(2)], { 'fill/active-tab': { seq: 1 } });
     fireEvent.click(await screen.findByRole('button', { name: 'Fill code #1 on this tab' }));
     await screen.findByText('Code #1 was filled on this tab.');
     expect(bg.sent('fill/active-tab')).toEqual([{ accountId: 'acc-1' }]);
+  });
+
+  it('offers no fill on the site’s pages where its 2FA step never appears (X’s home timeline)', async () => {
+    browser.tabs.query.mockClear();
+    browser.tabs.query.mockResolvedValue([{ id: 4, url: 'https://x.com/home' }]);
+    await openAccount([code(1), code(2)]);
+    // The account has loaded and the tab's URL was read.
+    await waitFor(() => expect(browser.tabs.query).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.queryByRole('button', { name: /Fill code #1 on this tab/ })).toBeNull();
+    fireEvent.click(within(row(1)).getByText('More', { selector: 'summary' }));
+    expect(within(row(1)).queryByRole('button', { name: 'Fill on this tab' })).toBeNull();
+    cleanup();
+    browser.tabs.query.mockResolvedValue([{ id: 4, url: 'https://mobile.twitter.com/login' }]);
+    await openAccount([code(1), code(2)]);
+    await screen.findByRole('button', { name: 'Fill code #1 on this tab' });
   });
 
   it('fills a chosen later code only after showing what it invalidates, and shows why a fill failed', async () => {
@@ -165,6 +185,25 @@ describe('account view', () => {
     fireEvent.click(within(confirm).getByRole('button', { name: 'Fill #2' }));
     expect((await screen.findByRole('alert')).textContent).toBe('No two-factor code field on this tab to fill.');
     expect(bg.sent('fill/active-tab')).toEqual([{ accountId: 'acc-1', codeId: 'c2' }]);
+  });
+
+  it('gives focus back to the control that opened a confirmation when it is cancelled', async () => {
+    await openAccount([code(1), code(2), code(3)]);
+    fireEvent.click(within(row(3)).getByText('More', { selector: 'summary' }));
+    const markUsed = within(row(3)).getByRole('button', { name: 'Mark used' });
+    markUsed.focus();
+    fireEvent.click(markUsed);
+    const keep = await screen.findByRole('button', { name: 'Mark #3 used' });
+    await waitFor(() => expect(document.activeElement).toBe(keep));
+    fireEvent.keyDown(keep, { key: 'Escape' });
+    await waitFor(() => expect(document.activeElement).toBe(markUsed));
+
+    const open = screen.getByRole('button', { name: 'Delete this account…' });
+    open.focus();
+    fireEvent.click(open);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Type @alice to confirm')));
+    fireEvent.keyDown(screen.getByLabelText('Type @alice to confirm'), { key: 'Escape' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete this account…' })));
   });
 
   it('deletes the account only once its name is typed exactly', async () => {

@@ -119,7 +119,7 @@ describe('unlock and lock', () => {
     expect(bg.sent('vault/unlock')).toHaveLength(1);
   });
 
-  it('unlocks into the accounts, and Lock returns to the unlock screen', async () => {
+  it('unlocks into the accounts with focus on their heading, and Lock returns to the focused passphrase field', async () => {
     const bg = fakeBackground({
       'vault/status': status('locked'),
       'vault/unlock': status('unlocked'),
@@ -131,10 +131,21 @@ describe('unlock and lock', () => {
     await screen.findByRole('heading', { name: 'Unlock Sparekey' });
     type('Passphrase', 'violet harbour pencil thunder');
     fireEvent.submit(screen.getByLabelText('Passphrase').closest('form')!);
-    await screen.findByRole('heading', { name: 'Your backup codes' });
+    const heading = await screen.findByRole('heading', { name: 'Your backup codes' });
+    // The form typed into is gone: focus goes to what replaced it, not to the document's body.
+    await waitFor(() => expect(document.activeElement).toBe(heading));
     fireEvent.click(screen.getByRole('button', { name: 'Lock' }));
     await screen.findByRole('heading', { name: 'Unlock Sparekey' });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Passphrase')));
     expect(bg.sent('vault/lock')).toEqual([{}]);
+  });
+
+  it('leaves focus where the browser put it when the popup opens already unlocked', async () => {
+    const bg = fakeBackground({ 'vault/status': status('unlocked'), 'accounts/list': [], 'captures/list': [] });
+    render(<App send={bg.send} />);
+    await screen.findByRole('heading', { name: 'Your backup codes' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.activeElement).toBe(document.body);
   });
 
   it('goes back to the unlock screen when the vault auto-locked while the popup was open', async () => {
