@@ -13,6 +13,7 @@ import {
   toBase64,
   unlockVault,
   type KdfParams,
+  type VaultHeader,
 } from '../crypto';
 import { createHeader, readHeader, VaultStore, type SparekeyDB } from '../store';
 import { estimateStrength } from '../passphrase/strength';
@@ -39,6 +40,12 @@ export class Session {
   private vault: OpenVault | undefined;
   private db: IDBPDatabase<SparekeyDB> | undefined;
   private restoring: Promise<void> | undefined;
+  /**
+   * Bumped by every lock. An open (restore, unlock, create) that began before a lock finds a
+   * different number when its slow part is done and drops what it read: a restarted worker's
+   * restore must not re-install the vault after the auto-lock that woke the worker.
+   */
+  private generation = 0;
 
   constructor(private readonly deps: SessionDeps) {}
 
@@ -52,14 +59,20 @@ export class Session {
   }
 
   private async restoreOnce(): Promise<void> {
+    const generation = this.generation;
     const cached = await this.deps.keyCache.get<string>(KEY_SLOT);
-    if (!cached || this.vault) return;
+    if (!cached || this.vault || generation !== this.generation) return;
+    let vault: OpenVault;
     try {
-      await this.open(fromBase64(cached));
+      vault = await OpenVault.load(new VaultStore(await this.database(), fromBase64(cached)));
     } catch {
       // A key that no longer opens this vault (wiped, restored): forget it, stay locked.
-      await this.deps.keyCache.remove(KEY_SLOT);
+      if (generation === this.generation) await this.deps.keyCache.remove(KEY_SLOT);
+      return;
     }
+    // The key is already in storage.session: nothing to write back, so a lock that ran meanwhile
+    // (and removed it) stays the last word.
+    if (generation === this.generation) this.vault = vault;
   }
 
   async state(): Promise<VaultState> {
@@ -101,6 +114,15 @@ export class Session {
     const db = await this.database();
     const raw = await readHeader(db);
     if (!raw) throw new Refusal('no-vault', 'There is no vault to unlock yet.');
+    const key = await this.checkPassphrase(parseVaultHeader(raw), passphrase, 'Wrong passphrase.');
+    await this.open(key);
+  }
+
+  /**
+   * Unwraps the vault key with `passphrase` under the wrong-passphrase back-off. Unlock and
+   * passphrase change share the one counter, so guessing through either waits the same.
+   */
+  private async checkPassphrase(header: VaultHeader, passphrase: string, wrong: string): Promise<Uint8Array> {
     const throttle = (await this.deps.local.get<ThrottleState>(THROTTLE_SLOT)) ?? NO_FAILURES;
     const wait = waitRemaining(throttle, this.deps.now());
     if (wait > 0)
@@ -109,7 +131,7 @@ export class Session {
       });
     let key: Uint8Array;
     try {
-      key = await unlockVault(parseVaultHeader(raw), passphrase);
+      key = await unlockVault(header, passphrase);
     } catch (e) {
       if ((e as { code?: string }).code === 'wrong-passphrase') {
         const next = recordFailure(throttle, this.deps.now());
@@ -118,24 +140,34 @@ export class Session {
         throw new Refusal(
           'wrong-passphrase',
           after > 0
-            ? `Wrong passphrase. Wait ${Math.ceil(after / 1000)} s before the next try.`
-            : 'Wrong passphrase. Nothing was changed; try again.',
+            ? `${wrong} Wait ${Math.ceil(after / 1000)} s before the next try.`
+            : `${wrong} Nothing was changed; try again.`,
           after > 0 ? { retryAfterMs: after } : {},
         );
       }
       throw e;
     }
-    await this.deps.local.remove(THROTTLE_SLOT);
-    await this.open(key);
+    if (throttle.failures > 0) await this.deps.local.remove(THROTTLE_SLOT);
+    return key;
   }
 
   private async open(key: Uint8Array): Promise<void> {
+    const generation = this.generation;
     const vault = await OpenVault.load(new VaultStore(await this.database(), key));
-    this.vault = vault;
+    if (generation !== this.generation) return;
+    // Key first: if the worker dies writing it, memory holds no vault that storage can't restore.
     await this.deps.keyCache.set(KEY_SLOT, toBase64(key));
+    if (generation !== this.generation) return;
+    this.vault = vault;
+  }
+
+  /** Unlocked here, or unlocked before this worker restarted and not yet restored. */
+  async holdsKey(): Promise<boolean> {
+    return this.vault !== undefined || (await this.deps.keyCache.get<string>(KEY_SLOT)) !== undefined;
   }
 
   async lock(): Promise<void> {
+    this.generation++;
     this.vault = undefined;
     this.restoring = Promise.resolve();
     await this.deps.keyCache.remove(KEY_SLOT);
@@ -150,16 +182,8 @@ export class Session {
     if (next !== confirm) throw new Refusal('mismatch', 'The two new passphrases differ.');
     const strength = estimateStrength(next);
     if (!strength.acceptable) throw new Refusal('weak-passphrase', strength.message);
-    const raw = await readHeader(await this.database());
-    const header = parseVaultHeader(raw);
-    let key: Uint8Array;
-    try {
-      key = await unlockVault(header, current);
-    } catch (e) {
-      if ((e as { code?: string }).code === 'wrong-passphrase')
-        throw new Refusal('wrong-passphrase', 'The current passphrase is wrong. Nothing was changed.');
-      throw e;
-    }
+    const header = parseVaultHeader(await readHeader(await this.database()));
+    const key = await this.checkPassphrase(header, current, 'The current passphrase is wrong.');
     const rewrapped = await rewrapVault(header, key, next, this.deps.kdf ?? header.kdf);
     await vault.store.replaceHeader(rewrapped);
   }

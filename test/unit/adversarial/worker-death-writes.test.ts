@@ -1,21 +1,26 @@
-// The worker killed at EVERY write of an import, a restore, a capture and a fill (not only between
-// steps: test/unit/background/worker-death.test.ts does that). After each death a revived worker
-// is built from storage alone, and:
+// The worker killed at EVERY write of an import, a restore, a capture, a fill, a passphrase change,
+// a lock, a status change, a deletion and a reconcile (not only between steps:
+// test/unit/background/worker-death.test.ts does that). After each death a revived worker is built
+// from storage alone, and:
 //   - nothing is half-imported: the vault holds the state before the operation or the state after
 //     it (the few steps between two writes that are legal on their own are named per scenario);
 //   - the history tells the truth: every code has the codes-added event of its batch, every such
 //     event has exactly its codes, and each code's newest status event names its status;
 //   - the person's retry (the popup or page sends the same request again) ends in the same vault
-//     as an undisturbed run: no code lost, none doubled, none offered twice.
+//     as an undisturbed run: no code lost, none doubled, none offered twice;
+//   - the lock state, the key in storage.session and which passphrase opens the vault are part of
+//     "the state": a passphrase change is old-or-new, never neither, and a lock is all or nothing.
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import type { Code, VaultEvent } from '../../../src/vault/types';
+import { reconcileAll } from '../../../src/background/reservations';
 import { FakeTabs, LOGIN, PASS, X_CODES, contentSender, makeRig, type Rig } from '../background/rig';
 import { mortalKv, useMortality, type Mortality } from './mortal';
 
 const mortality = useMortality();
 
 const CODE_PAGE = 'https://x.com/settings/account/login_verification/backup_code';
+const NEW = 'lantern otter quietly sings';
 /** Twelve more X codes, distinct from X_CODES. */
 const MORE = Array.from({ length: 12 }, (_, i) => `${'klmnopqrstuv'[i]}${String(i).padStart(3, '0')}x7y7z7${'abcdefghijkl'[i]}q`.slice(0, 12));
 
@@ -34,13 +39,40 @@ function revive(w: World): Rig {
 }
 
 interface State {
+  /** What the (revived) worker says. */
+  lock: 'unlocked' | 'locked' | 'no-vault';
+  /** vaultKey in storage.session. */
+  key: boolean;
+  /** Which passphrase opens the vault after a browser restart. */
+  passphrase: string;
   accounts: Array<{ label: string; codes: Array<Pick<Code, 'value' | 'seq' | 'status' | 'source'>> }>;
   events: string[];
   captures: number;
 }
 
+/**
+ * A worker over the same IndexedDB after a browser restart (storage.session and the throttle
+ * counter empty), unlocked with whichever passphrase opens the vault: reads the vault whether or
+ * not `rig` is locked, and tells which passphrase works.
+ */
+async function reader(rig: Rig): Promise<{ reader: Rig; passphrase: string }> {
+  const works: string[] = [];
+  let opened: Rig | undefined;
+  for (const [name, passphrase] of [['old', PASS], ['new', NEW]] as const) {
+    const probe = makeRig({ factory: rig.factory, clock: { now: rig.clock.now } });
+    if ((await probe.send('vault/unlock', { passphrase })).ok) {
+      works.push(name);
+      opened ??= probe;
+    }
+  }
+  if (!opened) throw new Error('neither passphrase opens the vault');
+  return { reader: opened, passphrase: works.join('+') };
+}
+
 async function state(rig: Rig): Promise<State> {
-  const vault = await rig.deps.session.unlocked();
+  const lock = await rig.deps.session.state();
+  const { reader: opened, passphrase } = await reader(rig);
+  const vault = await opened.deps.session.unlocked();
   const accounts = vault
     .allAccounts()
     .sort((a, b) => a.label.localeCompare(b.label))
@@ -50,16 +82,18 @@ async function state(rig: Rig): Promise<State> {
     }));
   const { events } = await vault.store.loadEvents();
   const captures = ((rig.session.data.get('pendingCaptures') as unknown[] | undefined) ?? []).length;
-  return { accounts, events: events.map((e) => e.kind).sort(), captures };
+  return { lock, key: rig.session.data.has('vaultKey'), passphrase, accounts, events: events.map((e) => e.kind).sort(), captures };
 }
 
 /** Where the log and the codes disagree; [] when the history tells the truth. */
 async function lies(rig: Rig): Promise<string[]> {
-  const vault = await rig.deps.session.unlocked();
+  const vault = await (await reader(rig)).reader.deps.session.unlocked();
   const { events, errors } = await vault.store.loadEvents();
   const problems = errors.map((e) => `unreadable ${e.where}`);
   const codes = vault.allAccounts().flatMap((a) => vault.codesOf(a.id));
-  const added = events.filter((e) => e.kind === 'codes-added');
+  // A deleted account's history stays in the log after its codes are gone: not a lie.
+  const deleted = new Set(events.filter((e) => e.kind === 'account-deleted').map((e) => e.accountId));
+  const added = events.filter((e) => e.kind === 'codes-added' && !deleted.has(e.accountId));
   for (const e of added) {
     const inBatch = codes.filter((c) => c.batch === e.detail?.batch && c.accountId === e.accountId).length;
     if (inBatch !== e.detail?.added) problems.push(`batch ${String(e.detail?.batch)} says ${String(e.detail?.added)} added, the vault holds ${inBatch}`);
@@ -71,7 +105,7 @@ async function lies(rig: Rig): Promise<string[]> {
     if (logged !== c.status) problems.push(`code #${c.seq} is ${c.status}, the log says ${String(logged)}`);
   }
   const ids = new Set(codes.map((c) => c.id));
-  for (const e of events) if (e.codeId !== undefined && !ids.has(e.codeId)) problems.push(`${e.kind} about a code the vault lacks`);
+  for (const e of events) if (e.codeId !== undefined && !ids.has(e.codeId) && !deleted.has(e.accountId)) problems.push(`${e.kind} about a code the vault lacks`);
   return problems;
 }
 
@@ -109,6 +143,12 @@ function backup(): Promise<string> {
 
 const tab1 = contentSender(1, LOGIN);
 const capturePage = contentSender(3, CODE_PAGE);
+
+/** The states a and b, equal but for the listed fields. */
+function sameBut(a: State, b: State, ...fields: Array<keyof State>): boolean {
+  const strip = (x: State) => JSON.stringify({ ...x, ...Object.fromEntries(fields.map((f) => [f, null])) });
+  return strip(a) === strip(b);
+}
 
 const SCENARIOS: Scenario[] = [
   {
@@ -184,6 +224,73 @@ const SCENARIOS: Scenario[] = [
       JSON.stringify(s.accounts) ===
       JSON.stringify(before.accounts.map((a) => ({ ...a, codes: a.codes.map((c) => (c.seq === 1 ? { ...c, status: 'reserved' } : c)) }))),
   },
+  {
+    // Before the header's one put commits only the old passphrase opens the vault, after it only
+    // the new one; the key itself never changes, so the revived worker stays unlocked throughout
+    // and every record stays readable. The retry after success is refused (the current
+    // passphrase is now the new one) and changes nothing.
+    name: 'vault/change-passphrase: re-wrapping the vault key under a new passphrase',
+    setup: async (rig) => {
+      await vaultWithAlice(rig, X_CODES.slice(0, 3));
+      // Two wrong tries first, so the change also clears the shared wrong-passphrase counter.
+      await rig.send('vault/change-passphrase', { current: 'not it', next: NEW, confirm: NEW });
+      await rig.send('vault/change-passphrase', { current: 'not it either', next: NEW, confirm: NEW });
+      return {};
+    },
+    op: (rig) => rig.send('vault/change-passphrase', { current: PASS, next: NEW, confirm: NEW }),
+  },
+  {
+    // A capture seen while unlocked goes with the key. Its removal comes first, so the one state
+    // in between is "still unlocked, capture gone", never "locked with the codes still pending".
+    name: 'vault/lock: forgetting the key and the pending captures made while unlocked',
+    setup: async (rig) => {
+      await vaultWithAlice(rig);
+      rig.tabs.urls.set(3, CODE_PAGE);
+      await rig.ok('content/codes-seen', { codes: [MORE[9]!], handle: '@alice' }, capturePage);
+      return {};
+    },
+    op: (rig) => rig.send('vault/lock', {}),
+    between: (s, before) => s.lock === 'unlocked' && s.key && s.captures === 0 && sameBut(s, before, 'captures'),
+  },
+  {
+    name: 'codes/set-status: marking #2 used by hand, which invalidates #1 (X)',
+    setup: async (rig) => {
+      const accountId = await vaultWithAlice(rig, X_CODES.slice(0, 3));
+      const second = (await rig.ok('accounts/get', { accountId })).codes[1]!;
+      return { accountId, codeId: second.id };
+    },
+    op: (rig, { accountId, codeId }) => rig.send('codes/set-status', { accountId: accountId!, codeId: codeId!, status: 'used' }),
+  },
+  {
+    name: 'accounts/delete: deleting an account with its codes, another account untouched',
+    setup: async (rig) => {
+      const accountId = await vaultWithAlice(rig, X_CODES.slice(0, 3));
+      const bob = await rig.ok('accounts/add', { site: 'x', label: '@bob' });
+      await rig.ok('codes/add', { accountId: bob.id, values: MORE.slice(0, 2), source: 'paste' });
+      return { accountId };
+    },
+    op: (rig, { accountId }) => rig.send('accounts/delete', { accountId: accountId!, confirmLabel: '@alice' }),
+  },
+  {
+    // What a revived worker runs first (main.ts: restore, then reconcileAll): the login tab went
+    // to a host whose URL the browser withholds, so its reservation becomes unconfirmed.
+    name: 'reconcile: a reserved code whose tab left the site becomes unconfirmed',
+    setup: async (rig) => {
+      await vaultWithAlice(rig);
+      rig.tabs.urls.set(1, LOGIN);
+      await rig.ok('content/request-fill', { trusted: true }, tab1);
+      rig.tabs.urls.delete(1);
+      return {};
+    },
+    op: async (rig) => {
+      try {
+        await rig.deps.session.restore();
+        return { ok: true, settled: await reconcileAll(rig.deps) };
+      } catch (e) {
+        return { ok: false, error: { code: String(e) } };
+      }
+    },
+  },
 ];
 
 /** Runs `scenario` once undisturbed: the number of writes it makes and the vault before and after. */
@@ -243,6 +350,8 @@ describe.each(SCENARIOS.map((s) => [s.name, s] as const))('a worker killed at ea
       const expected = same(now, ref.before) ? ref.after : ref.afterAgain;
       if (JSON.stringify(final.accounts) !== JSON.stringify(expected.accounts))
         problems.push(`${where}: after the retry ${JSON.stringify(final.accounts)}`);
+      if (final.lock !== expected.lock || final.key !== expected.key || final.passphrase !== expected.passphrase)
+        problems.push(`${where}: after the retry ${final.lock}, key ${String(final.key)}, passphrase ${final.passphrase}`);
       if (final.captures !== 0) problems.push(`${where}: a capture is still pending after the retry`);
       for (const lie of await lies(revive(w)))
         if (!ref.afterLies.includes(lie) && !ref.afterAgainLies.includes(lie)) problems.push(`${where}, after the retry: ${lie}`);

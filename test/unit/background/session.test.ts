@@ -1,6 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
-import { PASS, makeRig, memoryKv } from './rig';
-import { VaultStore } from '../../../src/store';
+import { describe, expect, it } from 'vitest';
+import { PASS, X_CODES, makeRig, memoryKv } from './rig';
+import { lockVault } from '../../../src/background/handlers/vault';
+import { useMortality } from '../adversarial/mortal';
+
+// Aborts a real IndexedDB write where a test arms it; counts writes harmlessly otherwise.
+const mortality = useMortality();
 
 const NEW = 'lantern otter quietly sings';
 
@@ -100,14 +104,90 @@ describe('vault session', () => {
     expect((await rig.ok('accounts/list', {}))[0]?.id).toBe(acc.id);
   });
 
-  it('keeps the old passphrase working when a change is interrupted before the header is written', async () => {
+  it('keeps the old passphrase, the records and the session when the header write is aborted', async () => {
     const rig = makeRig();
     await rig.ok('vault/create', { passphrase: PASS, confirm: PASS });
-    const spy = vi.spyOn(VaultStore.prototype, 'replaceHeader').mockRejectedValueOnce(new Error('worker killed'));
+    const acc = await rig.ok('accounts/add', { site: 'x', label: '@alice' });
+    await rig.ok('codes/add', { accountId: acc.id, values: X_CODES.slice(0, 3), source: 'paste' });
+    // The header's put itself is the first write of a change; its transaction is aborted there.
+    mortality.arm(1);
     expect(await rig.send('vault/change-passphrase', { current: PASS, next: NEW, confirm: NEW })).toMatchObject({ ok: false, error: { code: 'internal' } });
-    spy.mockRestore();
-    const revived = makeRig({ factory: rig.factory, local: rig.local, session: memoryKv() });
-    expect((await revived.ok('vault/unlock', { passphrase: PASS })).state).toBe('unlocked');
+    expect(mortality.log).toEqual(['put meta']);
+    mortality.disarm();
+    // The same worker carries on unlocked, and the change can simply be tried again.
+    expect((await rig.ok('accounts/list', {}))[0]).toMatchObject({ id: acc.id, left: 3 });
+    const afterBrowserRestart = () => makeRig({ factory: rig.factory, session: memoryKv(), local: memoryKv() });
+    expect(await afterBrowserRestart().send('vault/unlock', { passphrase: NEW })).toMatchObject({ error: { code: 'wrong-passphrase' } });
+    const old = afterBrowserRestart();
+    await old.ok('vault/unlock', { passphrase: PASS });
+    expect((await old.ok('accounts/list', {}))[0]).toMatchObject({ id: acc.id, left: 3 });
+
+    await rig.ok('vault/change-passphrase', { current: PASS, next: NEW, confirm: NEW });
+    expect(await afterBrowserRestart().send('vault/unlock', { passphrase: PASS })).toMatchObject({ error: { code: 'wrong-passphrase' } });
+    const renewed = afterBrowserRestart();
+    await renewed.ok('vault/unlock', { passphrase: NEW });
+    expect((await renewed.ok('accounts/list', {}))[0]).toMatchObject({ id: acc.id, left: 3 });
+  });
+
+  it('throttles a wrong current passphrase on change exactly like unlock, on the same counter', async () => {
+    const rig = makeRig();
+    await rig.ok('vault/create', { passphrase: PASS, confirm: PASS });
+    const change = (current: string) => rig.send('vault/change-passphrase', { current, next: NEW, confirm: NEW });
+    for (let i = 0; i < 4; i++) {
+      const reply = await change(`guess ${i}`);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+      if (!reply.ok) expect(reply.error.retryAfterMs).toBeUndefined();
+    }
+    expect(await change('guess 4')).toMatchObject({ ok: false, error: { code: 'wrong-passphrase', retryAfterMs: 1000 } });
+    // Neither the right current passphrase nor an unlock gets around the wait.
+    expect(await change(PASS)).toMatchObject({ ok: false, error: { code: 'throttled', retryAfterMs: 1000 } });
+    await rig.ok('vault/lock', {});
+    expect(await rig.send('vault/unlock', { passphrase: PASS })).toMatchObject({ error: { code: 'throttled' } });
+    rig.clock.now += 1000;
+    // A wrong unlock now counts on from the change's five failures.
+    expect(await rig.send('vault/unlock', { passphrase: 'guess 5' })).toMatchObject({ error: { code: 'wrong-passphrase', retryAfterMs: 2000 } });
+    rig.clock.now += 2000;
+    await rig.ok('vault/unlock', { passphrase: PASS });
+    expect(rig.local.data.has('unlockFailures')).toBe(false);
+    await rig.ok('vault/change-passphrase', { current: PASS, next: NEW, confirm: NEW });
+  });
+
+  it('stays locked when an auto-lock lands while a restarted worker is still restoring', async () => {
+    const rig = makeRig();
+    await rig.ok('vault/create', { passphrase: PASS, confirm: PASS });
+    const acc = await rig.ok('accounts/add', { site: 'x', label: '@alice' });
+    await rig.ok('codes/add', { accountId: acc.id, values: X_CODES, source: 'paste' });
+    const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+    // The lock lands at every point of the restore (reading the key, opening the database,
+    // reading and decrypting the records) and after it.
+    let landedDuringRestore = 0;
+    for (let ticks = 0; ticks < 40; ticks++) {
+      const revived = rig.restart();
+      let restored = false;
+      const restoring = revived.deps.session.restore().then(() => void (restored = true));
+      for (let i = 0; i < ticks; i++) await tick();
+      if (!restored) landedDuringRestore++;
+      await revived.deps.session.lock();
+      await restoring;
+      expect(revived.deps.session.isUnlocked(), `lock after ${ticks} ticks`).toBe(false);
+      expect(rig.session.data.has('vaultKey'), `lock after ${ticks} ticks`).toBe(false);
+      expect((await revived.ok('vault/status', {})).state).toBe('locked');
+      expect(await revived.send('accounts/list', {})).toMatchObject({ ok: false, error: { code: 'locked' } });
+      // Back to unlocked for the next round, as the person would.
+      await revived.ok('vault/unlock', { passphrase: PASS });
+    }
+    expect(landedDuringRestore).toBeGreaterThan(3);
+  });
+
+  it('stays locked when the queued auto-lock (lockVault) races the restore', async () => {
+    const rig = makeRig();
+    await rig.ok('vault/create', { passphrase: PASS, confirm: PASS });
+    const revived = rig.restart();
+    const restoring = revived.deps.session.restore();
+    await lockVault(revived.deps);
+    await restoring;
+    expect(rig.session.data.has('vaultKey')).toBe(false);
+    expect((await revived.ok('vault/status', {})).state).toBe('locked');
   });
 
   it('stores settings with bounds and applies defaults', async () => {
