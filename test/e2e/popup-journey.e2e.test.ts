@@ -1,56 +1,19 @@
 // The popup in real Chromium and Firefox, driven as a person would: first run → create → paste
 // codes → lock → unlock → export → wipe → restore → the identical vault. axe-core checks every
-// screen on the way (0 violations), and each screen is saved as a screenshot in test/artifacts/popup.
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+// screen on the way (0 violations) in the light and the dark colour scheme, and each screen is
+// saved as a screenshot in test/artifacts/popup (dark ones with a -dark suffix).
 import { describe, expect, it } from 'vitest';
 import { checkPayload, openBackup, parseBackup } from '../../src/backup/index';
-import { formatViolations, runAxe } from './harness/axe';
-import { ARTIFACTS_DIR, BROWSER_NAMES } from './harness/config';
+import { BROWSER_NAMES } from './harness/config';
 import type { TestPage } from './harness/types';
 import { useBrowser } from './harness/vitest';
+import { checkScreen, chooseFile, openPopupPage, typeInto } from './popup-screens';
 
 const PASS = 'violet harbour pencil thunder';
-const SHOTS = path.join(ARTIFACTS_DIR, 'popup');
 const PASTED = `Your X backup codes (keep them safe):
 abcd efgh 2345
 wxyz 9876 mnop
 k3v8 p2q9 r4s7`;
-
-/** Types into the field labelled `label` (passwords have no ARIA role, so no fillByRole). */
-async function typeInto(page: TestPage, label: string, text: string): Promise<void> {
-  await page.waitFor(
-    (label: string, text: string) => {
-      const owner = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label);
-      const field = owner?.htmlFor ? (document.getElementById(owner.htmlFor) as HTMLInputElement | null) : null;
-      if (!field) return false;
-      field.focus();
-      field.value = text;
-      field.dispatchEvent(new Event('input', { bubbles: true }));
-      return true;
-    },
-    { message: `the field "${label}"` },
-    label,
-    text,
-  );
-}
-
-/** Picks a file for the file input labelled `label`, as the file chooser would. */
-async function chooseFile(page: TestPage, label: string, name: string, text: string): Promise<void> {
-  await page.evaluate(
-    (label: string, name: string, text: string) => {
-      const owner = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!;
-      const input = document.getElementById(owner.htmlFor) as HTMLInputElement;
-      const files = new DataTransfer();
-      files.items.add(new File([text], name, { type: 'application/json' }));
-      input.files = files.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    },
-    label,
-    name,
-    text,
-  );
-}
 
 /** The text of the backup file behind the "Save …" link (a blob: URL of the popup's). */
 async function savedBackup(page: TestPage): Promise<{ name: string; text: string }> {
@@ -69,25 +32,7 @@ describe.each(BROWSER_NAMES)('popup in %s', (name) => {
   const env = useBrowser(name);
   let firstBackup = '';
 
-  async function popup(pathname = 'popup.html'): Promise<TestPage> {
-    const page = await env.browser.openPopup(pathname);
-    await page.setViewport(360, 600);
-    try {
-      await page.waitFor(() => document.querySelector('h2, .sheet h1') !== null, { message: 'the popup to render' });
-    } catch (e) {
-      const logged = page.console().map((c) => `${c.type}: ${c.text}`);
-      throw new Error(`${(e as Error).message}; body: ${await page.evaluate(() => document.body.innerHTML)}; console: ${logged.join(' | ')}`);
-    }
-    return page;
-  }
-
-  /** axe finds nothing on this screen, and its screenshot is kept. */
-  async function checkScreen(page: TestPage, screen: string): Promise<void> {
-    const violations = await runAxe(page);
-    expect(violations, `${screen}: ${formatViolations(violations)}`).toEqual([]);
-    mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot(path.join(SHOTS, `${name}-${screen}.png`));
-  }
+  const popup = (pathname = 'popup.html') => openPopupPage(env.browser, pathname);
 
   it('first run: creates the vault with a strong passphrase and explains how codes arrive', async () => {
     const page = await popup();
@@ -211,6 +156,7 @@ describe.each(BROWSER_NAMES)('popup in %s', (name) => {
     await typeInto(page, 'The file’s passphrase', PASS);
     await page.clickByRole('button', 'Restore a backup');
     await page.waitForText('Restored. New accounts: 1. Merged accounts: 0. New codes: 4. Codes moved forward: 0.', { timeout: 20_000 });
+    await checkScreen(page, '10b-restored');
 
     // Identical: a second export decrypts to exactly the accounts and codes of the first.
     await typeInto(page, 'Passphrase', PASS);
@@ -243,6 +189,6 @@ describe.each(BROWSER_NAMES)('popup in %s', (name) => {
     await page.waitForText('q7w8 e9r0 t1y2');
     const sheet = await page.textContent();
     for (const gone of ['abcd efgh 2345', 'wxyz 9876 mnop', 'k3v8 p2q9 r4s7']) expect(sheet).not.toContain(gone);
-    await checkScreen(page, '12-sheet');
+    await checkScreen(page, '12-sheet', { popup: false });
   });
 });

@@ -243,6 +243,11 @@ class ChromiumPage implements TestPage {
     await this.page.setViewportSize({ width, height });
   }
 
+  async emulateColorScheme(scheme: 'light' | 'dark') {
+    await this.page.emulateMedia({ colorScheme: scheme });
+    await this.waitFor((s: string) => matchMedia(`(prefers-color-scheme: ${s})`).matches, { message: `prefers-color-scheme: ${scheme}` }, scheme);
+  }
+
   async mouseClick(x: number, y: number) {
     await this.page.mouse.click(x, y);
   }

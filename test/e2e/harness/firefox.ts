@@ -334,6 +334,21 @@ class FirefoxPage implements TestPage {
     await this.page.setViewport({ width, height });
   }
 
+  async emulateColorScheme(scheme: 'light' | 'dark') {
+    // puppeteer's emulateMediaFeatures is CDP only; the pref (0 dark, 1 light) is Firefox's own.
+    const { result } = (await this.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+      result: { contexts: { context: string }[] };
+    };
+    const chrome = result.contexts[0]?.context;
+    if (!chrome) throw new Error('Firefox exposed no chrome browsing context (is --remote-allow-system-access set?)');
+    const expression = `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`;
+    const { result: set } = (await this.connection.send('script.evaluate', { expression, awaitPromise: false, target: { context: chrome } })) as {
+      result: EvaluateResult;
+    };
+    if (set.type === 'exception') throw new Error(`setting the colour-scheme pref failed: ${set.exceptionDetails?.text}`);
+    await this.waitFor((s: string) => matchMedia(`(prefers-color-scheme: ${s})`).matches, { message: `prefers-color-scheme: ${scheme}` }, scheme);
+  }
+
   async mouseClick(x: number, y: number) {
     await this.page.mouse.click(x, y);
   }

@@ -96,6 +96,13 @@ export interface TestPage {
   press(key: string): Promise<void>;
   /** Resizes the viewport (e.g. 360×600 for the popup). */
   setViewport(width: number, height: number): Promise<void>;
+  /**
+   * What `prefers-color-scheme` says in this page, then waits until the page sees it. Chromium:
+   * this page only (CDP emulation). Firefox: BiDi has no such emulation, so it sets the pref
+   * layout.css.prefers-color-scheme.content-override in the chrome scope, for every tab of this
+   * browser; 'light' is a forced light, not the system's.
+   */
+  emulateColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** A real, trusted mouse click (move, down, up) at viewport coordinates. */
   mouseClick(x: number, y: number): Promise<void>;
   /** Every closed shadow root in the top document, with texts and boxes, read from outside. */
