@@ -3,8 +3,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { openVaultDb } from '../store';
 import { PAGE_SITES, contentScriptMatches } from '../sites/index';
-import type { FillGrant, Settings } from '../messages/protocol';
+import { isContentMessage, type FillGrant, type Settings } from '../messages/protocol';
 import { createHandlers } from './app';
+import { lockVault } from './handlers/vault';
 import { badgeFor } from './badge';
 import { restrictSessionStorage, storageArea } from './browser-storage';
 import type { BackgroundDeps, SettingsPort, TabsPort } from './deps';
@@ -33,7 +34,7 @@ function settingsPort(): SettingsPort {
 }
 
 const tabsPort: TabsPort = {
-  url: (tabId) => browser.tabs.get(tabId).then((t) => t.url, () => undefined),
+  url: (tabId) => browser.tabs.get(tabId).then((t) => t?.url, () => undefined),
   active: async () => {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     return tab?.id === undefined ? undefined : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
@@ -105,7 +106,9 @@ export function startBackground(): void {
     await updateBadge().catch(() => undefined);
   }
 
-  // Auto-lock: every accepted message pushes the alarm back (at most every 15 s).
+  // Auto-lock: every accepted message from our own pages pushes the alarm back (at most every
+  // 15 s). Content-script messages do not: any x.com page the person merely has open would
+  // otherwise keep the vault unlocked indefinitely.
   let lastTouch = 0;
   async function touch(): Promise<void> {
     if (now() - lastTouch < 15_000 || !session.isUnlocked()) return;
@@ -119,7 +122,7 @@ export function startBackground(): void {
     sites: PAGE_SITES,
     handlers,
     onAccepted: (name) => {
-      if (name === 'vault/lock') return;
+      if (name === 'vault/lock' || isContentMessage(name)) return;
       void touch().catch(() => undefined);
     },
   });
@@ -140,14 +143,25 @@ export function startBackground(): void {
     });
   });
 
+  // Through the queue like the popup's lock: the alarm may be what woke a killed worker, with its
+  // restore still reading the vault (Session's generation makes that restore stand down).
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== AUTOLOCK_ALARM) return;
-    void session.lock().then(() => deps.changed());
+    void lockVault(deps)
+      .then(() => deps.changed())
+      .catch(() => undefined);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void reconcileTab(deps, tabId, undefined).catch(() => undefined));
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
-    if (info.url !== undefined) void reconcileTab(deps, tabId, info.url).catch(() => undefined);
+    // Without the "tabs" permission the browser leaves changeInfo.url out when the tab moves to a
+    // host we have no access to (x.com → anywhere else), so a navigation is seen by its status
+    // change and the URL read afresh: none means the tab left our sites.
+    if (info.url !== undefined || info.status !== undefined || info.discarded !== undefined)
+      void tabsPort
+        .url(tabId)
+        .then((url) => reconcileTab(deps, tabId, url))
+        .catch(() => undefined);
     if (info.url !== undefined || info.status === 'complete') void updateBadge(tab).catch(() => undefined);
   });
   browser.tabs.onActivated.addListener(() => void updateBadge().catch(() => undefined));
