@@ -29,8 +29,17 @@ export default defineConfig({
       'Keeps your two-factor backup codes in an encrypted vault and offers the right one when you are locked out.',
     default_locale: 'en',
     // clipboardWrite: clear a copied code later, with no click (popup). offscreen: Chrome's service
-    // worker has no clipboard, so an offscreen document does the clearing.
-    permissions: ['storage', 'alarms', 'contextMenus', 'clipboardWrite', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // worker has no clipboard, so an offscreen document does the clearing. scripting: the page
+    // runtime is loaded only into tabs whose page could show a 2FA step or backup codes
+    // (src/content/watch.ts); host access still decides where it can go.
+    permissions: [
+      'storage',
+      'alarms',
+      'contextMenus',
+      'clipboardWrite',
+      'scripting',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     commands: {
       'fill-next-code': {
         suggested_key: { default: 'Alt+Shift+K' },

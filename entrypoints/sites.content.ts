@@ -1,10 +1,11 @@
-import { contentScriptMatches } from '../src/sites/index';
-import { startContent } from '../src/content/main';
+import { send } from '../src/messages/client';
+import { watchedMatches } from '../src/sites/watch';
+import { startWatch } from '../src/content/watch';
 
 export default defineContentScript({
-  matches: contentScriptMatches(),
+  matches: watchedMatches(),
   runAt: 'document_idle',
   main(ctx) {
-    startContent(ctx);
+    startWatch(ctx, () => send('content/load-runtime', {}));
   },
 });

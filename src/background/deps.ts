@@ -13,6 +13,8 @@ export interface TabsPort {
   fill(tabId: number, grant: FillGrant & { autoSubmit: boolean }): Promise<boolean>;
   /** Opens the toolbar popup; false where the browser refuses (Firefox wants a user gesture). */
   openPopup(): Promise<boolean>;
+  /** Loads the page runtime (entrypoints/page-runtime.ts) into the tab's top frame. */
+  loadRuntime(tabId: number): Promise<void>;
 }
 
 export interface SettingsPort {

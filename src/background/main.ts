@@ -45,6 +45,10 @@ const tabsPort: TabsPort = {
       | undefined;
     return reply?.filled === true;
   },
+  loadRuntime: async (tabId) => {
+    // Host access to the tab's page is what allows this: a tab that moved to another host fails.
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/page-runtime.js'] });
+  },
   openPopup: async () => {
     const action = browser.action as { openPopup?: () => Promise<void> };
     if (typeof action.openPopup !== 'function') return false;

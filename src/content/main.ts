@@ -1,9 +1,12 @@
-// The content script's entry: picks the site adapter for this exact origin, starts the page
-// runtime, and answers the background's page/* messages. Runs in the top frame only.
+// The page runtime's entry (entrypoints/page-runtime.ts): picks the site adapter for this exact
+// origin, starts the runtime, and answers the background's page/* messages. The background loads
+// it into a tab's top frame when the always-on watcher (watch.ts) sees a page that could show a
+// 2FA step or backup codes.
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messages/client';
 import { adapterForOrigin } from '../sites/index';
+import { documentOrigin } from './origin';
 import { ContentRuntime, type PageFill, type Scope } from './runtime';
 
 /**
@@ -38,20 +41,9 @@ export function parsePageFill(body: unknown): PageFill | null {
   return { value: b.value, reservationId: b.reservationId, accountId: b.accountId, seq: b.seq, autoSubmit: b.autoSubmit === true };
 }
 
-/**
- * The origin this document really has, or null when it is opaque. location.origin reads the URL:
- * a page x.com serves with a CSP `sandbox` header (how sites host untrusted HTML on their own
- * host) has x.com's URL but an opaque origin, and is not X's page (issue 7, item 2).
- */
-export function documentOrigin(win: { origin: string; location: { origin: string } }): string | null {
-  const origin = win.origin;
-  return origin !== 'null' && origin === win.location.origin ? origin : null;
-}
-
 export function startContent(ctx: ContentScriptContext): void {
-  // The e2e smoke test looks for this mark to know the script ran (test/e2e/harness/extension.ts).
-  document.documentElement.dataset.sparekey = 'present';
-  // Top frame only (the manifest says so too): a frame on x.com could be anyone's embed.
+  // Loaded by the background into a tab's top frame only; checked again, as a frame on x.com
+  // could be anyone's embed.
   if (window.top !== window) return;
   const origin = documentOrigin(window);
   const adapter = origin ? adapterForOrigin(origin) : undefined;

@@ -214,6 +214,11 @@ export interface PageRequests {
 
 /** Content script → background. The origin is always taken from the sender, never the body. */
 export interface ContentRequests {
+  /**
+   * The always-on watcher saw a URL that could show a 2FA step or backup codes: load the page
+   * runtime (adapter, inline UI) into this tab's top frame.
+   */
+  'content/load-runtime': { req: Record<string, never>; res: { loaded: true } };
   'content/prompt-seen': { req: { mode: ChallengeMode; accountHint?: string }; res: Offer };
   /** Only after a trusted click on our chip; `trusted` is the content script's attestation. */
   'content/request-fill': {

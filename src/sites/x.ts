@@ -1,35 +1,14 @@
 import { xFormat } from '../vault/formats/x';
-import type { Challenge, CodeScreen, MethodChoice, OutcomeBaseline, OutcomeVerdict, SiteAdapter, SiteInfo } from './types';
-import {
-  collectAlerts,
-  collectCodeScreen,
-  collectLoginDialogs,
-  hasCodeInput,
-  pageKind,
-} from './x/collect';
+import type { Challenge, CodeScreen, MethodChoice, OutcomeBaseline, OutcomeVerdict, SiteAdapter } from './types';
+import { collectAlerts, collectCodeScreen, collectLoginDialogs, hasCodeInput } from './x/collect';
 import { backupChoice, classifyEnterText, handleFrom, localPath, newAlerts, samePath, switchMethodLink } from './x/decide';
+import { isCandidate, onX, pageKind, x } from './x/site';
 
-// X/Twitter. Its help text: up to five active backup codes, used in the order generated; using
-// one out of order invalidates every earlier one.
-export const x = {
-  id: 'x',
-  name: 'X',
-  origins: ['https://x.com', 'https://twitter.com', 'https://mobile.twitter.com'],
-  matches: ['https://x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*'],
-  policy: { kind: 'ordered', maxActive: 5 },
-  format: 'x',
-  backupCodesUrl: 'https://x.com/settings/account/login_verification/backup_code',
-} as const satisfies SiteInfo;
+export { x };
 
 // ---- detectors -------------------------------------------------------------------------------
 // Pure functions of (document, url); see x/collect.ts for the X facts they rely on. Each one
 // first checks the exact origin and the path, so the same DOM on a lookalike host is nothing.
-
-const onX = (url: URL) => (x.origins as readonly string[]).includes(url.origin);
-
-function isCandidate(url: URL): boolean {
-  return onX(url) && pageKind(url) !== 'other';
-}
 
 /** The 2FA step of X's login (/i/flow/login): the enter-text input in a role="dialog". */
 function detectChallenge(doc: Document, url: URL): Challenge | null {

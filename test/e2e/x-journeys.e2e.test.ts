@@ -187,6 +187,26 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     expect(codes.map((c) => c.source)).toEqual(['page', 'page']);
   });
 
+  it('(a, in-app) on twitter.com, loads its page runtime when X navigates in-app to the backup-code screen, and saves the code there', async () => {
+    const handle = 'sk_inapp';
+    referee.createAccount({ handle, password: PASSWORD, mode: 'backup' });
+    const popup = await unlockedPopup(env.browser);
+    // The two-factor settings page shows no code: only the always-on watcher runs there.
+    const page = await env.browser.openPage(
+      `https://twitter.com/__replica/session?handle=${handle}&next=${encodeURIComponent('/settings/account/login_verification')}`,
+    );
+    await page.waitFor(() => document.documentElement.dataset.sparekey === 'present', { message: 'the content script' });
+    expect(await page.closedShadowRoots()).toEqual([]);
+    await page.clickByRole('link', 'Backup codes');
+    await page.waitFor(() => location.pathname.endsWith('/backup_code'), { message: 'the in-app navigation' });
+    await waitForOurText(page, `Save this backup code for @${handle} to Sparekey?`);
+    await page.clickInClosedShadow('Save');
+    await waitForOurText(page, `Saved to Sparekey for @${handle}.`);
+    const account = await accountByLabel(popup, `@${handle}`);
+    const codes = await codesOf(popup, account!.id);
+    expect(codes.map((c) => plain(c.value))).toEqual([referee.state(handle).codes[0]!.code]);
+  });
+
   it('(a, locked) keeps the code while the vault is locked, and offers Save once it is unlocked', async () => {
     const handle = 'sk_locked';
     referee.createAccount({ handle, password: PASSWORD, mode: 'backup' });

@@ -135,6 +135,13 @@ function freshCount(vault: OpenVault, site: SiteInfo, origin: string, handle: st
 export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
   const locked: Offer = { state: 'locked', left: 0 };
   return {
+    // Nothing of the vault is needed or released: a page that could show a 2FA step or backup
+    // codes gets the runtime that looks for them, locked or not.
+    'content/load-runtime': async (_body, caller) => {
+      await tabStillOn(deps, caller);
+      await deps.tabs.loadRuntime(caller.tabId);
+      return { loaded: true as const };
+    },
     'content/prompt-seen': async ({ accountHint }, caller) => {
       if (!deps.session.isUnlocked() && (await deps.session.state()) !== 'unlocked') return locked;
       return offerFor(await deps.session.unlocked(), caller.site, caller.origin, accountHint);

@@ -27,17 +27,6 @@ export const TESTID = {
   toast: 'toast',
 } as const;
 
-const LOGIN_PATH = /^\/(?:i\/flow\/login|login)\/?$/;
-const BACKUP_CODE_PATH = /^\/settings\/account\/login_verification\/backup_code\/?$/;
-
-export type XPageKind = 'login' | 'backup-code' | 'other';
-
-export function pageKind(url: URL): XPageKind {
-  if (LOGIN_PATH.test(url.pathname)) return 'login';
-  if (BACKUP_CODE_PATH.test(url.pathname)) return 'backup-code';
-  return 'other';
-}
-
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 /** Elements whose text is never page content we classify or scan for codes. */

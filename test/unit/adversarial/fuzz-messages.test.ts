@@ -43,6 +43,7 @@ const VALID: { [N in MessageName]: Json } = {
   'backup/export': { passphrase: 'p', own: true, confirm: 'p' },
   'backup/restore': { text: '{"format":"sparekey-backup"}', passphrase: 'p' },
   'clipboard/clear-after': { seconds: 30 },
+  'content/load-runtime': {},
   'content/prompt-seen': { mode: 'backup', accountHint: '@alice' },
   'content/request-fill': { trusted: true, accountHint: '@alice', accountId: 'acc-1' },
   'content/report-outcome': { reservationId: 'res-1', outcome: 'accepted' },

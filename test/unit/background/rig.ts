@@ -39,6 +39,11 @@ export class FakeTabs implements TabsPort {
   fillWorks = true;
   popupOpens = true;
   popups = 0;
+  /** Tabs the page runtime was loaded into, in order. */
+  runtimes: number[] = [];
+  async loadRuntime(tabId: number) {
+    this.runtimes.push(tabId);
+  }
   async openPopup() {
     this.popups++;
     return this.popupOpens;

@@ -1,6 +1,6 @@
 // The content script's entry: which documents get the runtime at all (issue 7, item 2).
 import { describe, expect, it } from 'vitest';
-import { documentOrigin } from '../../../src/content/main';
+import { documentOrigin } from '../../../src/content/origin';
 
 describe('documentOrigin', () => {
   it('is the origin of an ordinary page', () => {

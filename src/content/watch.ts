@@ -1,0 +1,47 @@
+// The content script that runs on every page of a page-reading site (today X). It only watches
+// the URL: when a page could show a 2FA step or backup codes (X's login flow, its backup-code
+// screen), it asks the background to load the page runtime (main.ts: the adapter's detectors and
+// the inline UI) into this tab's top frame, once per document. Everywhere else, the timeline
+// where people spend nearly all their time on X included, it costs one URL check per navigation,
+// no DOM observer, and a fraction of the runtime's bytes.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Result } from '../messages/protocol';
+import { watchedForOrigin } from '../sites/watch';
+import { documentOrigin } from './origin';
+
+export type LoadRuntime = () => Promise<Result<{ loaded: true }>>;
+
+/** A background that is starting (MV3 workers and event pages stop when idle) may miss a message. */
+const RETRY_MS = [500, 2_000, 5_000] as const;
+
+type WatchContext = Pick<ContentScriptContext, 'addEventListener' | 'setTimeout'>;
+
+export function startWatch(ctx: WatchContext, load: LoadRuntime, win: Window = window): void {
+  // The e2e harness looks for this mark to know the content script ran (test/e2e/harness/extension.ts).
+  win.document.documentElement.dataset.sparekey = 'present';
+  // Top frame only (the manifest says so too): a frame on x.com could be anyone's embed.
+  if (win.top !== win) return;
+  const origin = documentOrigin(win);
+  const watched = origin ? watchedForOrigin(origin) : undefined;
+  if (!watched) return;
+
+  let state: 'idle' | 'asking' | 'loaded' = 'idle';
+  const ask = async (attempt: number): Promise<void> => {
+    state = 'asking';
+    const reply = await load();
+    if (reply.ok) {
+      state = 'loaded';
+      return;
+    }
+    const wait = RETRY_MS[attempt];
+    if (reply.error.code === 'internal' && wait !== undefined) ctx.setTimeout(() => void ask(attempt + 1), wait);
+    // Refused (e.g. the tab moved on meanwhile): the next navigation to such a page asks again.
+    else state = 'idle';
+  };
+  const check = (url: URL) => {
+    if (state === 'idle' && watched.isCandidate(url)) void ask(0);
+  };
+  // WXT's location watcher: the Navigation API where the browser has it, else a 1 s poll.
+  ctx.addEventListener(win, 'wxt:locationchange', (event) => check(event.newUrl));
+  check(new URL(win.location.href));
+}

@@ -1,0 +1,23 @@
+// What the always-on content script knows of each page-reading site: its origins, and which of
+// its URLs could show a 2FA step or backup codes. Only this much runs on every page of the site;
+// the adapter itself (detectors, strings, inline UI) is loaded into a tab's top frame when a URL
+// could show something (src/content/watch.ts). A test keeps this list in step with ADAPTERS.
+import type { SiteInfo } from './types';
+import { isCandidate as xCandidate, x } from './x/site';
+
+export interface WatchedSite {
+  site: SiteInfo;
+  /** The same answer as the site adapter's isCandidate. */
+  isCandidate(url: URL): boolean;
+}
+
+export const WATCHED: readonly WatchedSite[] = [{ site: x, isCandidate: xCandidate }];
+
+/** The watched site that owns this exact origin. `origin` must come from the browser. */
+export function watchedForOrigin(origin: string): WatchedSite | undefined {
+  return WATCHED.find((w) => w.site.origins.includes(origin));
+}
+
+export function watchedMatches(): string[] {
+  return WATCHED.flatMap((w) => w.site.matches);
+}
