@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSER_NAMES } from './harness/config';
 import { useBrowser } from './harness/vitest';
+import { waitUntil } from './harness/util';
 import type { TestPage } from './harness/types';
 
 const PASS = 'mauve tractor quietly bends';
@@ -87,5 +88,57 @@ describe.each(BROWSER_NAMES)('session in %s', (name) => {
     await env.browser.stopBackground();
     const after = await env.browser.openPopup();
     expect((await ask(after, 'vault/status')).value.state).toBe('locked');
+  });
+
+  it('stays locked when the auto-lock alarm is what wakes a killed background', async () => {
+    const popup = await env.browser.openPopup();
+    const state = (await ask(popup, 'vault/status')).value.state;
+    // Runs after the tests above or on its own (-t): either way it starts unlocked.
+    if (state === 'no-vault') await ask(popup, 'vault/create', { passphrase: PASS, confirm: PASS });
+    if (state === 'locked') await ask(popup, 'vault/unlock', { passphrase: PASS });
+    expect((await ask(popup, 'vault/status')).value.state).toBe('unlocked');
+    expect(await sessionKeys(popup)).toContain('vaultKey');
+    // Due only once the background is surely gone: Firefox unloads it after its idle timeout
+    // (3 s here), Chromium as soon as CDP stops the worker.
+    const delayMs = name === 'firefox' ? 15_000 : 5_000;
+    const due = await popup.evaluate(async (delayMs: number) => {
+      type Api = { alarms: { create(n: string, i: { when: number }): Promise<void> | void } };
+      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const when = Date.now() + delayMs;
+      await (g.browser ?? g.chrome)!.alarms.create('sparekey-autolock', { when });
+      return when;
+    }, delayMs);
+    await popup.close();
+    await env.browser.stopBackground();
+    expect(await env.browser.backgroundRunning()).toBe(false);
+    // Otherwise the alarm met a live background and nothing here would be about the restart.
+    expect(Date.now(), 'the background stopped before the alarm was due').toBeLessThan(due - 500);
+
+    // The alarm starts the background: its restore (reading the key from storage.session) and
+    // the alarm's lock run side by side.
+    await waitUntil(() => env.browser.backgroundRunning(), {
+      timeout: delayMs + 30_000,
+      interval: 100,
+      message: 'the auto-lock alarm to wake the background',
+    });
+    const after = await env.browser.openPopup();
+    await after.waitFor(
+      async () => {
+        type Api = {
+          runtime: { sendMessage(m: unknown): Promise<{ value?: { state: string } }> };
+          storage: { session: { get(k: null): Promise<Record<string, unknown>> } };
+        };
+        const api = ((globalThis as unknown as { browser?: Api; chrome?: Api }).browser ??
+          (globalThis as unknown as { chrome: Api }).chrome)!;
+        const r = await api.runtime.sendMessage({ type: 'vault/status', body: {} });
+        return r.value?.state === 'locked' && !('vaultKey' in (await api.storage.session.get(null)));
+      },
+      { timeout: 15_000, message: 'the woken background to be locked with no key in storage.session' },
+    );
+    // A restore that finished after the lock would put the key back: give it time to, then look again.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect((await ask(after, 'vault/status')).value.state).toBe('locked');
+    expect(await sessionKeys(after)).not.toContain('vaultKey');
+    expect(await ask(after, 'accounts/list')).toMatchObject({ ok: false, error: { code: 'locked' } });
   });
 });
