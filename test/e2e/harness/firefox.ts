@@ -225,6 +225,74 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
       })()`);
       return [...printed, ...(JSON.parse(String(json)) as ConsoleEntry[])];
     },
+    async logInBackground(text) {
+      const page = await openPage(`${extensionOrigin}/popup.html`);
+      try {
+        await page.evaluate(async (t: string) => {
+          type Bg = { console: { log(text: string): void } };
+          const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<Bg> } } }).browser;
+          (await api.runtime.getBackgroundPage()).console.log(t);
+        }, text);
+      } finally {
+        await page.close();
+      }
+    },
+    async runCommand(command) {
+      // The shortcut as Firefox assigned it ("Alt+Shift+K"), as keydown/keypress/keyup on the
+      // browser window: events dispatched from the chrome scope are trusted, and Firefox's <key>
+      // elements for extension shortcuts fire commands.onCommand from them.
+      const taken = await privileged(`(async () => {
+        const ext = ${extensionExpr};
+        const command = (await ext.shortcuts.allCommands()).find((c) => c.name === ${JSON.stringify(command)});
+        if (!command || !command.shortcut) throw new Error('no shortcut for ${command}');
+        const parts = command.shortcut.split('+');
+        const key = parts.pop();
+        if (!/^[A-Z0-9]$/.test(key)) throw new Error('runCommand handles letter and digit shortcuts only, not ' + command.shortcut);
+        const win = Services.wm.getMostRecentWindow('navigator:browser');
+        const init = {
+          key, code: (/[0-9]/.test(key) ? 'Digit' : 'Key') + key, keyCode: key.charCodeAt(0),
+          altKey: parts.includes('Alt'), shiftKey: parts.includes('Shift'),
+          ctrlKey: parts.includes('Ctrl') || parts.includes('MacCtrl'), metaKey: parts.includes('Command'),
+          bubbles: true, cancelable: true,
+        };
+        const fire = (type, extra) => {
+          const e = new win.KeyboardEvent(type, { ...init, ...extra });
+          win.document.documentElement.dispatchEvent(e);
+          return e.defaultPrevented;
+        };
+        const down = fire('keydown', {});
+        const press = fire('keypress', { charCode: key.charCodeAt(0) });
+        fire('keyup', {});
+        return down || press;
+      })()`);
+      if (taken !== true) throw new Error(`Firefox did not take the shortcut of command ${command}`);
+    },
+    async contextMenu(page, x, y, click) {
+      if (!(page instanceof FirefoxPage)) throw new Error('contextMenu() needs a page of this browser');
+      await page.rightClick(x, y);
+      const labels = await privileged(`(async () => {
+        const menu = Services.wm.getMostRecentWindow('navigator:browser').document.getElementById('contentAreaContextMenu');
+        const deadline = Date.now() + 5000;
+        while (menu.state !== 'open') {
+          if (Date.now() > deadline) throw new Error('the context menu did not open (state ' + menu.state + ')');
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        const items = [...menu.querySelectorAll('menuitem')].filter((i) => !i.hidden && i.getAttribute('label'));
+        const labels = items.map((i) => i.getAttribute('label'));
+        const click = ${JSON.stringify(click ?? null)};
+        if (click !== null) {
+          const item = items.find((i) => i.getAttribute('label') === click);
+          if (item) item.doCommand();
+        }
+        menu.hidePopup();
+        while (menu.state !== 'closed') {
+          if (Date.now() > deadline) throw new Error('the context menu did not close');
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        return JSON.stringify(labels);
+      })()`);
+      return JSON.parse(String(labels)) as string[];
+    },
     async close() {
       await browser.close().catch(() => undefined);
       snapshot.remove();
@@ -327,7 +395,13 @@ class FirefoxPage implements TestPage {
   }
 
   async press(key: string) {
-    await this.page.keyboard.press(key as KeyInput);
+    // 'Shift+Tab' as Playwright takes it: the modifiers held down around the key. BiDi knows
+    // the space bar only as ' ', Playwright as 'Space' too.
+    const modifiers = key.length > 1 && key.includes('+') ? key.split('+') : [key];
+    const last = modifiers.pop()!.replace(/^Space$/, ' ');
+    for (const m of modifiers) await this.page.keyboard.down(m as KeyInput);
+    await this.page.keyboard.press(last as KeyInput);
+    for (const m of modifiers.reverse()) await this.page.keyboard.up(m as KeyInput);
   }
 
   async setViewport(width: number, height: number) {
@@ -351,6 +425,11 @@ class FirefoxPage implements TestPage {
 
   async mouseClick(x: number, y: number) {
     await this.page.mouse.click(x, y);
+  }
+
+  /** A real right click (for BrowserUnderTest.contextMenu). */
+  async rightClick(x: number, y: number) {
+    await this.page.mouse.click(x, y, { button: 'right' });
   }
 
   async #call(functionDeclaration: string, self: RemoteNode | undefined, serialize: boolean): Promise<EvaluateResult> {

@@ -92,7 +92,7 @@ export interface TestPage {
   evaluateScript(source: string): Promise<unknown>;
   /** Polls `fn` in the page until it returns a truthy value, and returns that value. Survives navigations. */
   waitFor<R, A extends unknown[]>(fn: (...args: A) => R | Promise<R>, options: WaitOptions, ...args: A): Promise<Awaited<R>>;
-  /** Presses a key with real keyboard input ('Tab', 'Enter', 'Escape', 'ArrowDown', 'a', …). */
+  /** Presses a key with real keyboard input ('Tab', 'Enter', 'Escape', 'ArrowDown', 'a', 'Shift+Tab', …). */
   press(key: string): Promise<void>;
   /** Resizes the viewport (e.g. 360×600 for the popup). */
   setViewport(width: number, height: number): Promise<void>;
@@ -180,5 +180,27 @@ export interface BrowserUnderTest {
    * console (by source URL), which BiDi does not report.
    */
   extensionConsole(): Promise<ConsoleEntry[]>;
+  /**
+   * console.log(text) in the extension's background (Chromium: the service worker, over CDP;
+   * Firefox: the event page, through runtime.getBackgroundPage() from an extension page), so a
+   * search of extensionConsole() can show that it reads the background's console.
+   */
+  logInBackground(text: string): Promise<void>;
+  /**
+   * Fires the extension's keyboard command `name` (manifest `commands`) at the focused window's
+   * active tab. Firefox: the shortcut Firefox assigned it, pressed on the browser window as
+   * trusted chrome-scope key events, so Firefox's own shortcut handling fires commands.onCommand.
+   * Chromium: headless Chromium routes no key input to extension shortcuts, so the running
+   * worker's commands.onCommand is dispatched with (name, the active tab from chrome.tabs.query),
+   * the arguments Chromium passes it.
+   */
+  runCommand(name: string): Promise<void>;
+  /**
+   * Firefox only (headless Chromium draws no context menu and throws): right-clicks (x, y) in
+   * `page` with real input and returns the labels of the items Firefox's content-area context
+   * menu offers there; when `click` names one of them, activates it as a click would. The menu is
+   * closed afterwards.
+   */
+  contextMenu(page: TestPage, x: number, y: number, click?: string): Promise<string[]>;
   close(): Promise<void>;
 }
