@@ -106,6 +106,13 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
   for (const worker of context.serviceWorkers()) watchWorker(worker);
   context.on('serviceworker', watchWorker);
 
+  /** Our running service worker (not another extension's), for evaluating in it. */
+  const ourWorker = (): Worker => {
+    const worker = context.serviceWorkers().find((w) => w.url().startsWith(`${extensionOrigin}/`));
+    if (!worker) throw new Error('the extension service worker is not running: wake it first (e.g. openPopup())');
+    return worker;
+  };
+
   const wrap = (page: Page): TestPage => {
     const own: ConsoleEntry[] = [];
     page.on('console', (m) => {
@@ -163,6 +170,21 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
     pages: () => [...pages],
     console: () => [...consoleLog],
     extensionConsole: async () => consoleLog.filter((entry) => entry.url.startsWith(`${extensionOrigin}/`)),
+    async logInBackground(text) {
+      await ourWorker().evaluate((t: string) => console.log(t), text);
+    },
+    async runCommand(command) {
+      await ourWorker().evaluate(async (name: string) => {
+        type Event = { dispatch?: (...args: unknown[]) => void };
+        const c = (globalThis as unknown as { chrome: { commands: { onCommand: Event }; tabs: { query(q: object): Promise<unknown[]> } } }).chrome;
+        if (typeof c.commands.onCommand.dispatch !== 'function') throw new Error('chrome.commands.onCommand.dispatch is gone: Chromium internals changed');
+        const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+        c.commands.onCommand.dispatch(name, tab);
+      }, command);
+    },
+    async contextMenu() {
+      throw new Error('headless Chromium draws no context menu: contextMenu() is Firefox only');
+    },
     async close() {
       await context.close().catch(() => undefined);
       snapshot.remove();
