@@ -391,6 +391,11 @@ export function frameReporter(): void {
       .filter((e) => e.localName.includes('-'))
       .map((e) => e.localName),
     input: (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement | null)?.value ?? null,
+    // Where the code input sits in this frame's viewport (to right-click it from the top page).
+    box: (() => {
+      const r = document.querySelector('[data-testid="ocfEnterTextTextInput"]')?.getBoundingClientRect();
+      return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+    })(),
   });
   window.addEventListener('message', (e) => {
     if (e.data === 'sparekey-test:report') (e.source as Window | null)?.postMessage({ sparekeyTest: report() }, '*');

@@ -11,7 +11,10 @@ export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test', 'artifacts');
 
 /**
  * Hosts both browsers send to the local test server. The first three are the production origins
- * the manifest names; the rest are lookalikes that must get nothing from the extension.
+ * the manifest names; the rest are lookalikes that must get nothing from the extension, among
+ * them two IDN homographs, written in punycode as the browsers resolve them:
+ * xn--u1a.com is "х.com" with a Cyrillic х (U+0445), xn--twtter-qvf.com is "twіtter.com" with a
+ * Cyrillic і (U+0456) (node: url.domainToASCII).
  */
 export const MAPPED_HOSTS = [
   'x.com',
@@ -20,6 +23,8 @@ export const MAPPED_HOSTS = [
   'x.com.evil.test',
   'twitter.com.evil.test',
   'evil.test',
+  'xn--u1a.com',
+  'xn--twtter-qvf.com',
 ] as const;
 
 /** Names the test certificate covers (MAPPED_HOSTS plus wildcards and loopback for curl/demo). */
