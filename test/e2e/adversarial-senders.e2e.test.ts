@@ -2,8 +2,13 @@
 // vault is unlocked and holds an X account whose codes the replica's referee issued, and a login
 // tab waits at X's backup-code step, so anything that got through would have something to take.
 //   - A web page at https://x.com (attacker script on the real origin) and one at another origin
-//     try runtime.sendMessage / connect with our id, post our protocol's messages on window, and
-//     fetch the extension's files: no messaging API reaches us, nothing answers, nothing loads.
+//     send every spoofed vault and content message with runtime.sendMessage(<our id>, …), connect
+//     a port to our id and post them on it, post them on window, and fetch the extension's files:
+//     nothing answers, nothing loads. In Chromium the attacker extension's externally_connectable
+//     (x.com and evil.test) is what gives these pages chrome.runtime at all, so the messages really
+//     leave the page and Chromium turns them away (Sparekey lists no externally_connectable and has
+//     no onMessageExternal); the same page reaching the attacker extension is the control. Firefox
+//     has no externally_connectable for web pages: no page there gets a runtime API to try with.
 //   - A second extension (test/e2e/fixtures/attacker-extension) sends our protocol's messages,
 //     page and content ones, from its own page, its background and its content script in the
 //     same x.com tab, and connects a port: each gets an error or nothing, never data.
@@ -29,15 +34,21 @@ const HANDLE = 'sk_victim';
 /** Sparekey's gecko id (wxt.config.ts): what another Firefox extension addresses it by. */
 const GECKO_ID = 'sparekey@sparekey.dev';
 
-/** Everything our protocol answers, as page messages and content messages. */
+/** Our protocol's vault and content messages worth stealing or forging, as a page would send them. */
 const SPOOFED = [
   { type: 'vault/status', body: {} },
   { type: 'accounts/list', body: {} },
+  { type: 'history/list', body: {} },
+  { type: 'captures/list', body: {} },
+  { type: 'vault/lock', body: {} },
   { type: 'backup/export', body: { passphrase: 'guess', own: false } },
+  { type: 'fill/active-tab', body: {} },
   { type: 'content/prompt-seen', body: { mode: 'backup' } },
   { type: 'content/request-fill', body: { trusted: true } },
   { type: 'content/codes-seen', body: { codes: ['aaaa1111bbbb'], handle: '@victim' } },
 ];
+/** What Chromium says when a page addresses an extension that does not accept it. */
+const NO_RECEIVER = 'Could not establish connection. Receiving end does not exist.';
 
 interface VaultPicture {
   status: unknown;
@@ -85,44 +96,69 @@ async function atCodeStep(browser: BrowserUnderTest, url = 'https://x.com/i/flow
   return page;
 }
 
+interface PageAttack {
+  api: Record<string, string>;
+  /** The same page pinging the attacker extension, which accepts it (Chromium): the control. */
+  control: unknown;
+  /** Each spoofed message sent to each of our ids: the reply or the error. */
+  attempts: { id: string; type?: string; absent?: string; reply?: unknown; error?: string; timeout?: boolean }[];
+  /** A port to each of our ids, every spoofed message posted on it: what arrived, how it ended. */
+  ports: { id: string; absent?: string; received?: unknown[]; disconnected?: string | null; error?: string }[];
+  echoes: unknown[];
+  fetches: unknown[];
+}
+
 /** Runs in a web page's main world: every way a page could try to reach the extension. */
-async function pageAttack(
-  page: TestPage,
-  ids: string[],
-  origin: string,
-): Promise<{ api: Record<string, string>; attempts: unknown[]; echoes: unknown[]; fetches: unknown[] }> {
+async function pageAttack(page: TestPage, ids: string[], origin: string, controlId: string | null): Promise<PageAttack> {
   return page.evaluate(
-    async (targets: string[], messages: unknown[], extensionOrigin: string) => {
-      const g = globalThis as unknown as {
-        chrome?: { runtime?: { sendMessage?: (...a: unknown[]) => Promise<unknown>; connect?: (...a: unknown[]) => unknown } };
-        browser?: unknown;
+    async (targets: string[], messages: { type: string }[], extensionOrigin: string, control: string | null) => {
+      type Port = {
+        onMessage: { addListener(l: (m: unknown) => void): void };
+        onDisconnect: { addListener(l: () => void): void };
+        postMessage(m: unknown): void;
       };
+      type Runtime = { sendMessage?: (...a: unknown[]) => Promise<unknown>; connect?: (...a: unknown[]) => Port; lastError?: { message?: string } };
+      const g = globalThis as unknown as { chrome?: { runtime?: Runtime }; browser?: unknown };
+      const runtime = g.chrome?.runtime;
       const api = {
         chrome: typeof g.chrome,
-        'chrome.runtime': typeof g.chrome?.runtime,
-        'chrome.runtime.sendMessage': typeof g.chrome?.runtime?.sendMessage,
-        'chrome.runtime.connect': typeof g.chrome?.runtime?.connect,
+        'chrome.runtime': typeof runtime,
+        'chrome.runtime.sendMessage': typeof runtime?.sendMessage,
+        'chrome.runtime.connect': typeof runtime?.connect,
         browser: typeof g.browser,
       };
-      const attempts: unknown[] = [];
       const timeout = (ms: number) => new Promise((resolve) => setTimeout(() => resolve({ timeout: true }), ms));
+      const send = async (id: string, m: unknown) => {
+        if (!runtime?.sendMessage) return { absent: 'chrome.runtime.sendMessage' };
+        try {
+          const reply = await Promise.race([runtime.sendMessage(id, m).then((r) => ({ reply: r ?? null })), timeout(3_000)]);
+          return reply as { reply?: unknown; timeout?: boolean };
+        } catch (e) {
+          return { error: String((e as Error).message ?? e) };
+        }
+      };
+      const controlReply = control ? await send(control, { cmd: 'ping' }) : null;
+      const attempts: PageAttack['attempts'] = [];
+      const ports: PageAttack['ports'] = [];
       for (const id of targets) {
-        for (const m of messages) {
-          try {
-            const send = g.chrome?.runtime?.sendMessage;
-            if (!send) {
-              attempts.push({ id, absent: 'chrome.runtime.sendMessage' });
-              continue;
-            }
-            attempts.push({ id, reply: (await Promise.race([send.call(g.chrome!.runtime, id, m), timeout(3_000)])) ?? null });
-          } catch (e) {
-            attempts.push({ id, error: String((e as Error).message ?? e) });
-          }
+        for (const m of messages) attempts.push({ id, type: m.type, ...(await send(id, m)) });
+        if (!runtime?.connect) {
+          ports.push({ id, absent: 'chrome.runtime.connect' });
+          continue;
         }
         try {
-          attempts.push({ id, port: g.chrome?.runtime?.connect ? String(g.chrome.runtime.connect(id)) : 'absent' });
+          const port = runtime.connect(id);
+          const received: unknown[] = [];
+          let disconnected: string | null = null;
+          port.onMessage.addListener((m) => received.push(m));
+          port.onDisconnect.addListener(() => {
+            disconnected = String(runtime.lastError?.message ?? 'disconnected');
+          });
+          for (const m of messages) port.postMessage(m);
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          ports.push({ id, received, disconnected });
         } catch (e) {
-          attempts.push({ id, portError: String((e as Error).message ?? e) });
+          ports.push({ id, error: String((e as Error).message ?? e) });
         }
       }
       // Our protocol's messages (and the background's own page/* ones) posted on the window, as if
@@ -151,11 +187,12 @@ async function pageAttack(
           fetches.push({ file, error: String((e as Error).name) });
         }
       }
-      return { api, attempts, echoes, fetches };
+      return { api, control: controlReply, attempts, ports, echoes, fetches };
     },
     ids,
     SPOOFED,
     origin,
+    controlId,
   );
 }
 
@@ -211,32 +248,46 @@ describe.each(BROWSER_NAMES)('spoofed senders against the built extension in %s'
     expect(detail.codes).toHaveLength(2);
   });
 
-  it('gives a page at https://x.com no way to message it: no runtime API, no answer on window, no file', async () => {
-    const page = await atCodeStep(env.browser);
-    const got = await pageAttack(page, ids, env.browser.extensionOrigin);
-    // Chromium exposes chrome.runtime to a page only for an extension that lists the page in
-    // externally_connectable (ours lists none); Firefox exposes nothing at all.
-    expect(got.api['chrome.runtime.sendMessage']).toBe('undefined');
-    expect(got.api['chrome.runtime.connect']).toBe('undefined');
-    expect(got.api.browser).toBe('undefined');
-    expect(got.attempts.every((a) => (a as { absent?: string; port?: string }).absent !== undefined || (a as { port?: string }).port === 'absent')).toBe(true);
+  /** The attacker extension's id, which pages on x.com and evil.test may message in Chromium. */
+  const attackerId = () => new URL(env.browser.extraExtensionOrigins[0]!).host;
+
+  /**
+   * Chromium: the page has chrome.runtime (the attacker's externally_connectable), reaches the
+   * attacker (control), and every message and port to us fails with no receiver, no reply.
+   * Firefox: no runtime API in the page at all (no externally_connectable for pages there).
+   */
+  function expectNoAnswer(got: PageAttack) {
+    expect(got.attempts).toHaveLength(ids.length * SPOOFED.length);
+    if (name === 'chromium') {
+      expect(got.api['chrome.runtime.sendMessage']).toBe('function');
+      expect(got.api['chrome.runtime.connect']).toBe('function');
+      expect(got.control, 'control: the page reaches an extension that accepts it').toMatchObject({ reply: { pong: true, from: 'attacker background (external)' } });
+      for (const a of got.attempts) expect(a, JSON.stringify(a)).toEqual({ id: a.id, type: a.type, error: NO_RECEIVER });
+      for (const p of got.ports) expect(p, JSON.stringify(p)).toEqual({ id: p.id, received: [], disconnected: NO_RECEIVER });
+    } else {
+      expect(got.api).toEqual({ chrome: 'undefined', 'chrome.runtime': 'undefined', 'chrome.runtime.sendMessage': 'undefined', 'chrome.runtime.connect': 'undefined', browser: 'undefined' });
+      for (const a of got.attempts) expect(a.absent).toBe('chrome.runtime.sendMessage');
+      for (const p of got.ports) expect(p.absent).toBe('chrome.runtime.connect');
+    }
     expect(got.echoes).toEqual([]);
     expect(got.fetches).toHaveLength(4);
     for (const f of got.fetches) expect(f, JSON.stringify(f)).toHaveProperty('error');
     expectNoData(got);
+  }
+
+  it('answers a page at https://x.com nothing: every spoofed message to our id fails, no port, no echo on window, no file', async () => {
+    const page = await atCodeStep(env.browser);
+    const got = await pageAttack(page, ids, env.browser.extensionOrigin, name === 'chromium' ? attackerId() : null);
+    expectNoAnswer(got);
+    console.log(`[e2e] ${name}: page at x.com → Sparekey: ${[...new Set(got.attempts.map((a) => a.error ?? a.absent ?? 'a reply'))].join(' | ')}`);
     // Nothing was filled and X saw nothing.
     expect(await page.evaluate(() => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value)).toBe('');
     expect(replica.referee.state(HANDLE).attempts).toEqual([]);
   });
 
-  it('gives a page at another origin (https://evil.test) nothing either', async () => {
+  it('answers a page at another origin (https://evil.test) nothing either', async () => {
     const page = await env.browser.openPage('https://evil.test/');
-    const got = await pageAttack(page, ids, env.browser.extensionOrigin);
-    expect(got.api['chrome.runtime.sendMessage']).toBe('undefined');
-    expect(got.api.browser).toBe('undefined');
-    expect(got.echoes).toEqual([]);
-    for (const f of got.fetches) expect(f, JSON.stringify(f)).toHaveProperty('error');
-    expectNoData(got);
+    expectNoAnswer(await pageAttack(page, ids, env.browser.extensionOrigin, name === 'chromium' ? attackerId() : null));
   });
 
   it('refuses a second extension’s page and background: an error or nothing for every message and port', async () => {
