@@ -297,6 +297,66 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     expect(referee.state(handle).codes.map((c) => c.status)).toEqual(['used']);
   });
 
+  it('(c, used elsewhere) marks a code X already saw used as rejected and fills the next one, which X accepts', async () => {
+    const handle = 'sk_used_elsewhere';
+    referee.createAccount({ handle, password: PASSWORD, mode: 'backup', codes: 2 });
+    const issued = referee.state(handle).codes.map((c) => c.code);
+    const popup = await unlockedPopup(env.browser);
+    const accountId = await seedAccount(popup, `@${handle}`, issued);
+    // The person typed code #1 on another device: X knows, the vault does not.
+    expect(referee.verify(handle, issued[0]!)).toMatchObject({ ok: true });
+
+    const page = await env.browser.openPage('https://x.com/');
+    await loginToCodeStep(page, 'https://x.com', handle);
+    await page.clickInClosedShadow('Use backup code (2 left)');
+    await page.clickByRole('button', 'Next');
+    await waitForOurText(page, 'X rejected that code.');
+    await waitForOurText(page, 'Use backup code (1 left)');
+    expect(referee.state(handle).attempts.map((a) => a.reason ?? 'ok')).toEqual(['ok', 'used']);
+    await page.clickInClosedShadow('Use backup code (1 left)');
+    await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'code #2 in the input' }, issued[1]!);
+    await page.clickByRole('button', 'Next');
+    await page.waitFor(() => location.pathname === '/home', { message: '/home' });
+    await waitUntil(async () => (await codesOf(popup, accountId))[1]!.status === 'used', { message: 'the vault to mark code 2 used' });
+    expect((await codesOf(popup, accountId)).map((c) => c.status)).toEqual(['rejected', 'used']);
+    expect(referee.state(handle).codes.map((c) => c.status)).toEqual(['used', 'used']);
+  });
+
+  it('(c, out of order) fills the code picked in the popup, and the vault invalidates the earlier ones as X does', async () => {
+    const handle = 'sk_out_of_order';
+    referee.createAccount({ handle, password: PASSWORD, mode: 'backup', codes: 3 });
+    const issued = referee.state(handle).codes.map((c) => c.code);
+    const popup = await unlockedPopup(env.browser);
+    const accountId = await seedAccount(popup, `@${handle}`, issued);
+    const second = (await codesOf(popup, accountId))[1]!;
+
+    const page = await env.browser.openPage('https://x.com/');
+    await loginToCodeStep(page, 'https://x.com', handle);
+    await waitForOurText(page, 'Use backup code (3 left)');
+    // "Fill on this tab" for #2 in the popup (the person saw the preview: #1 will be invalidated).
+    expect(await call<{ seq: number }>(popup, 'fill/active-tab', { accountId, codeId: second.id })).toEqual({ seq: 2 });
+    await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'code #2 in the input' }, issued[1]!);
+    await page.clickByRole('button', 'Next');
+    await page.waitFor(() => location.pathname === '/home', { message: '/home' });
+    await waitUntil(async () => (await codesOf(popup, accountId))[1]!.status === 'used', { message: 'the vault to mark code 2 used' });
+    expect((await codesOf(popup, accountId)).map((c) => c.status)).toEqual(['invalidated', 'used', 'unused']);
+    expect(referee.state(handle).codes.map((c) => c.status)).toEqual(['invalidated', 'used', 'active']);
+  });
+
+  it('(b, locked) says "Unlock Sparekey" at the 2FA step while the vault is locked, and offers the code once it is unlocked', async () => {
+    const handle = 'sk_locked_login';
+    referee.createAccount({ handle, password: PASSWORD, mode: 'backup', codes: 1 });
+    const popup = await unlockedPopup(env.browser);
+    await seedAccount(popup, `@${handle}`, referee.state(handle).codes.map((c) => c.code));
+    await call(popup, 'vault/lock');
+    const page = await env.browser.openPage('https://x.com/');
+    await loginToCodeStep(page, 'https://x.com', handle);
+    await waitForOurText(page, 'Unlock Sparekey');
+    expect(await codeInputValue(page)).toBe('');
+    await call(popup, 'vault/unlock', { passphrase: PASSPHRASE });
+    await waitForOurText(page, 'Use backup code (1 left)');
+  });
+
   it('(d) offers nothing at the e-mailed-code step', async () => {
     const handle = 'sk_email';
     referee.createAccount({ handle, password: PASSWORD, mode: 'email' });
