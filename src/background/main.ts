@@ -45,6 +45,14 @@ const tabsPort: TabsPort = {
       | undefined;
     return reply?.filled === true;
   },
+  challenge: async (tabId) => {
+    // No page runtime in the tab (a page that can show no 2FA step) means no answer: none.
+    const reply = (await browser.tabs.sendMessage(tabId, { type: 'page/state', body: {} }, { frameId: 0 }).catch(() => undefined)) as
+      | { challenge?: unknown }
+      | undefined;
+    const mode = reply?.challenge;
+    return mode === 'backup' || mode === 'app' || mode === 'unknown' ? mode : null;
+  },
   loadRuntime: async (tabId) => {
     // Host access to the tab's page is what allows this: a tab that moved to another host fails.
     await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: ['/page-runtime.js'] });

@@ -9,6 +9,7 @@
 // invalidated: extension reload/update, or a newer copy of this script started).
 import type {
   CaptureSeen,
+  ChallengeMode,
   ContentRequests,
   FillGrant,
   Offer,
@@ -646,6 +647,12 @@ export class ContentRuntime {
   }
 
   // ---- fills started by the background (popup, keyboard, context menu) ----------------------------
+
+  /** The 2FA step shown now, as page/state answers it: null for none and for an e-mailed code. */
+  challengeMode(): ChallengeMode | null {
+    const mode = this.#d.adapter.detectChallenge(this.#doc, this.#currentUrl())?.mode;
+    return mode && mode !== 'email' ? mode : null;
+  }
 
   async pageFill(grant: PageFill): Promise<{ filled: boolean }> {
     let challenge = this.#d.adapter.detectChallenge(this.#doc, this.#currentUrl());

@@ -199,6 +199,11 @@ export interface PageRequests {
   /** Fill the next (or a chosen) code into the active tab's 2FA input. */
   'fill/active-tab': { req: { accountId?: string; codeId?: string }; res: { seq: number } };
   /**
+   * Where "Fill on this tab" can land right now: the active tab's origin when its top frame shows
+   * a site's 2FA step (not X's e-mailed code), else null. Asks the page; reveals nothing.
+   */
+  'fill/active-tab-step': { req: Record<string, never>; res: { origin: string | null } };
+  /**
    * An encrypted backup file of the whole vault (src/backup). `own: false` seals it under the
    * vault passphrase, which must be typed again; `own: true` under a new one, typed twice.
    */
@@ -241,6 +246,8 @@ export interface ContentRequests {
 export interface BackgroundToContent {
   /** The vault locked, unlocked or changed: re-ask prompt-seen / codes-seen. */
   'page/refresh': { req: Record<string, never>; res: void };
+  /** Which 2FA step the top frame shows now (null: none, or X's e-mailed code). Asked before a fill. */
+  'page/state': { req: Record<string, never>; res: { challenge: ChallengeMode | null } };
   /** A fill started from the popup, keyboard command or context menu. */
   'page/fill': { req: FillGrant & { autoSubmit: boolean }; res: { filled: boolean } };
 }

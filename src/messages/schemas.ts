@@ -39,6 +39,7 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
   'captures/save': object({ captureId: id }),
   'captures/dismiss': object({ captureId: id }),
   'fill/active-tab': object({ accountId: optional(id), codeId: optional(id) }),
+  'fill/active-tab-step': empty,
   'backup/export': object({ passphrase, own: bool, confirm: optional(passphrase) }),
   // 10 MB: far above a real vault's backup (about 1 KB per code), far below a memory problem.
   'backup/restore': object({ text: str(10_000_000, 1), passphrase }),

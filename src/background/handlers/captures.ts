@@ -16,6 +16,8 @@ import { grantNext, saveCapture } from './content';
  * the tab must show an exact site origin, the account must belong to that origin, and the tab is
  * checked again right before the code is released.
  */
+const NO_FIELD = 'No two-factor code field on this tab to fill.';
+
 export async function fillTab(
   deps: BackgroundDeps,
   tab: { id: number; url?: string } | undefined,
@@ -37,6 +39,8 @@ export async function fillTab(
     if (!picked) throw new Refusal('not-found', `No ${site.name} account in Sparekey for this tab.`);
     if (originOf(await deps.tabs.url(tab.id)) !== origin)
       throw new Refusal('not-allowed', 'The tab changed before the code could be filled.');
+    // Asked first, so a tab at no 2FA step reserves nothing (and writes nothing to the history).
+    if (!(await deps.tabs.challenge(tab.id))) throw new Refusal('not-found', NO_FIELD);
     const grant = await grantNext(deps, vault, picked, tab.id, origin, choice.codeId);
     const { autoSubmit } = await deps.settings.get();
     const filled = await deps.tabs.fill(tab.id, { ...grant, autoSubmit }).catch(() => false);
@@ -45,7 +49,7 @@ export async function fillTab(
       const codes = vault.codesOf(picked.id);
       const code = codes.find((c) => c.reservation?.id === grant.reservationId);
       if (code) await vault.apply(picked, release(picked, codes, code.id, grant.reservationId, { now: deps.now(), newId: deps.newId }));
-      throw new Refusal('not-found', 'No two-factor code field on this tab to fill.');
+      throw new Refusal('not-found', NO_FIELD);
     }
     deps.changed();
     return { seq: grant.seq };
@@ -91,6 +95,12 @@ export function captureHandlers(deps: BackgroundDeps, captures: CaptureBox) {
       await captures.remove(captureId);
       deps.changed();
       return { dismissed: captureId };
+    },
+    'fill/active-tab-step': async () => {
+      const tab = await deps.tabs.active();
+      const origin = originOf(tab?.url);
+      if (!tab || !origin || !siteForOrigin(origin)) return { origin: null };
+      return { origin: (await deps.tabs.challenge(tab.id)) ? origin : null };
     },
     'fill/active-tab': async ({ accountId, codeId }) => {
       const choice: { accountId?: string; codeId?: string } = {};

@@ -52,7 +52,7 @@ export function Account(props: {
 
   useEffect(() => {
     void load();
-    void fillableTabOrigin().then(setTabOrigin);
+    void fillableTabOrigin(send).then(setTabOrigin);
   }, [props.accountId]);
 
   if (loadError) return <Notice error={loadError} />;

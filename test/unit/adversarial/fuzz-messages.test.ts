@@ -40,6 +40,7 @@ const VALID: { [N in MessageName]: Json } = {
   'captures/save': { captureId: 'cap-1' },
   'captures/dismiss': { captureId: 'cap-1' },
   'fill/active-tab': { accountId: 'acc-1', codeId: 'code-1' },
+  'fill/active-tab-step': {},
   'backup/export': { passphrase: 'p', own: true, confirm: 'p' },
   'backup/restore': { text: '{"format":"sparekey-backup"}', passphrase: 'p' },
   'clipboard/clear-after': { seconds: 30 },

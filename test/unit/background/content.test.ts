@@ -200,6 +200,32 @@ describe('filling from the popup', () => {
     expect((await rig.ok('accounts/get', { accountId })).counts).toMatchObject({ unused: 3, reserved: 0 });
   });
 
+  it('asks the page first: a tab at no 2FA step (or at the e-mailed code) reserves nothing and writes no history', async () => {
+    const { rig, accountId } = await onLogin();
+    rig.tabs.activeTab = 1;
+    const before = (await rig.ok('history/list', { accountId })).events.length;
+    rig.tabs.steps.set(1, null);
+    expect(await rig.send('fill/active-tab', {})).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(rig.tabs.fills).toEqual([]);
+    expect((await rig.ok('history/list', { accountId })).events).toHaveLength(before);
+    expect((await rig.ok('accounts/get', { accountId })).counts).toMatchObject({ unused: 3, reserved: 0 });
+  });
+
+  it("names the active tab's origin as fillable only while its page shows a 2FA step", async () => {
+    const { rig } = await onLogin();
+    rig.tabs.activeTab = 1;
+    expect(await rig.ok('fill/active-tab-step', {})).toEqual({ origin: 'https://x.com' });
+    rig.tabs.steps.set(1, 'app');
+    expect(await rig.ok('fill/active-tab-step', {})).toEqual({ origin: 'https://x.com' });
+    rig.tabs.steps.set(1, null);
+    expect(await rig.ok('fill/active-tab-step', {})).toEqual({ origin: null });
+    rig.tabs.urls.set(5, 'https://x.com.evil.test/i/flow/login');
+    rig.tabs.activeTab = 5;
+    expect(await rig.ok('fill/active-tab-step', {})).toEqual({ origin: null });
+    rig.tabs.activeTab = undefined;
+    expect(await rig.ok('fill/active-tab-step', {})).toEqual({ origin: null });
+  });
+
   it('refuses a tab that is not a supported site', async () => {
     const { rig } = await onLogin();
     rig.tabs.urls.set(5, 'https://x.com.evil.test/i/flow/login');

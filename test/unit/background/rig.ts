@@ -14,7 +14,7 @@ import type { KeyValue } from '../../../src/background/browser-storage';
 import type { BackgroundDeps, TabsPort } from '../../../src/background/deps';
 import type { SenderLike } from '../../../src/background/sender';
 import { PAGE_SITES as SITES } from '../../../src/sites/index';
-import type { FillGrant, MessageName, Req, Res, Result, Settings } from '../../../src/messages/protocol';
+import type { ChallengeMode, FillGrant, MessageName, Req, Res, Result, Settings } from '../../../src/messages/protocol';
 import { FAST_KDF } from '../crypto/helpers';
 
 export const PASS = 'mauve tractor quietly bends';
@@ -39,6 +39,11 @@ export class FakeTabs implements TabsPort {
   fillWorks = true;
   popupOpens = true;
   popups = 0;
+  /** What each tab's page says it shows (page/state); a tab not listed is at a backup-code step. */
+  steps = new Map<number, ChallengeMode | null>();
+  async challenge(tabId: number) {
+    return this.steps.has(tabId) ? this.steps.get(tabId)! : 'backup';
+  }
   /** Tabs the page runtime was loaded into, in order. */
   runtimes: number[] = [];
   async loadRuntime(tabId: number) {

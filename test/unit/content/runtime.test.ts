@@ -441,6 +441,20 @@ describe('at X’s 2FA step', () => {
 });
 
 describe('fills started by the background (page/fill)', () => {
+  it('tells the background which 2FA step the page shows (page/state): none at other steps or at the e-mailed code', () => {
+    rig = makeRig();
+    for (const [file, mode] of [
+      ['login-2fa-backup.html', 'backup'],
+      ['login-2fa-app.html', 'app'],
+      ['login-email-code.html', null],
+      ['login-password.html', null],
+      ['login-2fa-choice.html', null],
+    ] as const) {
+      load(file, LOGIN);
+      expect(rig.runtime.challengeMode(), file).toBe(mode);
+    }
+  });
+
   const grant = { value: CODE, reservationId: 'r9', accountId: 'a1', seq: 1 };
 
   it('fills the 2FA input and watches the outcome', async () => {

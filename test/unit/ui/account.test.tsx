@@ -3,7 +3,6 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountDetail, CodeView } from '../../../src/messages/protocol';
 import { App } from '../../../src/ui/App';
-import { browser } from './browser';
 import { code, detail, fakeBackground, shown, status, summary, type Script } from './helpers';
 
 vi.mock('wxt/browser', () => import('./browser'));
@@ -23,7 +22,6 @@ let writeText: ReturnType<typeof vi.fn>;
 beforeEach(() => {
   writeText = vi.fn(async (_text: string) => undefined);
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-  browser.tabs.query.mockResolvedValue([]);
 });
 afterEach(() => {
   cleanup();
@@ -141,40 +139,35 @@ describe('account view', () => {
     expect(bg.sent('codes/set-status')).toEqual([{ accountId: 'acc-1', codeId: 'c1', status: 'unused' }]);
   });
 
-  it('offers "Fill on this tab" only when the active tab is one of the account’s origins', async () => {
+  it('offers "Fill on this tab" only when the background says the active tab is at one of the account’s origins’ 2FA step', async () => {
     await openAccount([code(1), code(2)]);
     expect(screen.queryByRole('button', { name: /Fill code #1 on this tab/ })).toBeNull();
     cleanup();
-    browser.tabs.query.mockResolvedValue([{ id: 4, url: 'https://x.com.evil.test/i/flow/login' }]);
-    await openAccount([code(1), code(2)]);
+    await openAccount([code(1), code(2)], { 'fill/active-tab-step': { origin: 'https://x.com.evil.test' } });
     expect(screen.queryByRole('button', { name: /Fill code #1 on this tab/ })).toBeNull();
     cleanup();
-    browser.tabs.query.mockResolvedValue([{ id: 4, url: 'https://x.com/i/flow/login' }]);
-    const bg = await openAccount([code(1), code(2)], { 'fill/active-tab': { seq: 1 } });
+    const bg = await openAccount([code(1), code(2)], { 'fill/active-tab-step': { origin: 'https://x.com' }, 'fill/active-tab': { seq: 1 } });
     fireEvent.click(await screen.findByRole('button', { name: 'Fill code #1 on this tab' }));
     await screen.findByText('Code #1 was filled on this tab.');
     expect(bg.sent('fill/active-tab')).toEqual([{ accountId: 'acc-1' }]);
   });
 
-  it('offers no fill on the site’s pages where its 2FA step never appears (X’s home timeline)', async () => {
-    browser.tabs.query.mockClear();
-    browser.tabs.query.mockResolvedValue([{ id: 4, url: 'https://x.com/home' }]);
-    await openAccount([code(1), code(2)]);
-    // The account has loaded and the tab's URL was read.
-    await waitFor(() => expect(browser.tabs.query).toHaveBeenCalled());
+  it('offers no fill while the active tab shows no 2FA step (X’s home timeline, the e-mailed code)', async () => {
+    const bg = await openAccount([code(1), code(2)], { 'fill/active-tab-step': { origin: null } });
+    // The account has loaded and the background was asked.
+    await waitFor(() => expect(bg.sent('fill/active-tab-step')).toEqual([{}]));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(screen.queryByRole('button', { name: /Fill code #1 on this tab/ })).toBeNull();
     fireEvent.click(within(row(1)).getByText('More', { selector: 'summary' }));
     expect(within(row(1)).queryByRole('button', { name: 'Fill on this tab' })).toBeNull();
     cleanup();
-    browser.tabs.query.mockResolvedValue([{ id: 4, url: 'https://mobile.twitter.com/login' }]);
-    await openAccount([code(1), code(2)]);
+    await openAccount([code(1), code(2)], { 'fill/active-tab-step': { origin: 'https://mobile.twitter.com' } });
     await screen.findByRole('button', { name: 'Fill code #1 on this tab' });
   });
 
   it('fills a chosen later code only after showing what it invalidates, and shows why a fill failed', async () => {
-    browser.tabs.query.mockResolvedValue([{ id: 4, url: 'https://x.com/i/flow/login' }]);
     const bg = await openAccount([code(1), code(2)], {
+      'fill/active-tab-step': { origin: 'https://x.com' },
       'fill/active-tab': { code: 'not-found', message: 'No two-factor code field on this tab to fill.' },
     });
     await screen.findByRole('button', { name: 'Fill code #1 on this tab' });
