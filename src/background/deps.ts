@@ -1,4 +1,4 @@
-import type { ChallengeMode, FillGrant, Settings } from '../messages/protocol';
+import type { FillGrant, PageState, Settings } from '../messages/protocol';
 import type { KeyValue } from './browser-storage';
 import type { Queue } from './queue';
 import type { Session } from './session';
@@ -13,8 +13,8 @@ export interface TabsPort {
   fill(tabId: number, grant: FillGrant & { autoSubmit: boolean }): Promise<boolean>;
   /** Opens the toolbar popup; false where the browser refuses (Firefox wants a user gesture). */
   openPopup(): Promise<boolean>;
-  /** The 2FA step the tab's top frame shows now (page/state); null when none or nothing answers. */
-  challenge(tabId: number): Promise<ChallengeMode | null>;
+  /** What the tab's top frame shows now (page/state); no challenge when nothing answers. */
+  pageState(tabId: number): Promise<PageState>;
   /** Loads the page runtime (entrypoints/page-runtime.ts) into the tab's top frame. */
   loadRuntime(tabId: number): Promise<void>;
 }

@@ -45,13 +45,15 @@ const tabsPort: TabsPort = {
       | undefined;
     return reply?.filled === true;
   },
-  challenge: async (tabId) => {
+  pageState: async (tabId) => {
     // No page runtime in the tab (a page that can show no 2FA step) means no answer: none.
     const reply = (await browser.tabs.sendMessage(tabId, { type: 'page/state', body: {} }, { frameId: 0 }).catch(() => undefined)) as
-      | { challenge?: unknown }
+      | { challenge?: unknown; accountHint?: unknown }
       | undefined;
     const mode = reply?.challenge;
-    return mode === 'backup' || mode === 'app' || mode === 'unknown' ? mode : null;
+    const challenge = mode === 'backup' || mode === 'app' || mode === 'unknown' ? mode : null;
+    const hint = reply?.accountHint;
+    return typeof hint === 'string' && hint.length <= 200 ? { challenge, accountHint: hint } : { challenge };
   },
   loadRuntime: async (tabId) => {
     // Host access to the tab's page is what allows this: a tab that moved to another host fails.

@@ -65,7 +65,7 @@ export function startContent(ctx: ContentScriptContext): void {
       runtime.refresh();
       return Promise.resolve(undefined);
     }
-    if (type === 'page/state') return Promise.resolve({ challenge: runtime.challengeMode() });
+    if (type === 'page/state') return Promise.resolve(runtime.pageState());
     if (type === 'page/fill') {
       const grant = parsePageFill(body);
       return grant ? runtime.pageFill(grant) : Promise.resolve({ filled: false });

@@ -10,6 +10,7 @@
 import type {
   CaptureSeen,
   ChallengeMode,
+  PageState,
   ContentRequests,
   FillGrant,
   Offer,
@@ -648,10 +649,11 @@ export class ContentRuntime {
 
   // ---- fills started by the background (popup, keyboard, context menu) ----------------------------
 
-  /** The 2FA step shown now, as page/state answers it: null for none and for an e-mailed code. */
-  challengeMode(): ChallengeMode | null {
+  /** page/state: the 2FA step shown now (null for none and for an e-mailed code), and the hint. */
+  pageState(): PageState {
     const mode = this.#d.adapter.detectChallenge(this.#doc, this.#currentUrl())?.mode;
-    return mode && mode !== 'email' ? mode : null;
+    const challenge: ChallengeMode | null = mode && mode !== 'email' ? mode : null;
+    return this.#hint ? { challenge, accountHint: this.#hint } : { challenge };
   }
 
   async pageFill(grant: PageFill): Promise<{ filled: boolean }> {

@@ -122,6 +122,12 @@ export interface RestoreSummary {
 }
 
 export type ChallengeMode = 'backup' | 'app' | 'email' | 'unknown';
+
+/** What a page's runtime says of itself (page/state). */
+export interface PageState {
+  challenge: ChallengeMode | null;
+  accountHint?: string;
+}
 export type Outcome = 'accepted' | 'rejected' | 'unknown';
 
 export interface AccountChoice {
@@ -246,8 +252,12 @@ export interface ContentRequests {
 export interface BackgroundToContent {
   /** The vault locked, unlocked or changed: re-ask prompt-seen / codes-seen. */
   'page/refresh': { req: Record<string, never>; res: void };
-  /** Which 2FA step the top frame shows now (null: none, or X's e-mailed code). Asked before a fill. */
-  'page/state': { req: Record<string, never>; res: { challenge: ChallengeMode | null } };
+  /**
+   * Which 2FA step the top frame shows now (null: none, or X's e-mailed code), and the identifier
+   * typed earlier in this login, so a fill from outside the page picks the same account the chip
+   * would. Asked before a fill.
+   */
+  'page/state': { req: Record<string, never>; res: PageState };
   /** A fill started from the popup, keyboard command or context menu. */
   'page/fill': { req: FillGrant & { autoSubmit: boolean }; res: { filled: boolean } };
 }

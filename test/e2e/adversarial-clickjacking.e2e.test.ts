@@ -209,10 +209,17 @@ describe.each(BROWSER_NAMES)('DOM-based clickjacking on https://x.com in %s', (n
     await expectFilled(page, popup, accountId, issued[0]!);
   });
 
-  it('still fills from the popup while the page hides the chip (popup, keyboard and menu fills do not need the chip)', async () => {
+  it('still fills from the popup while the page hides the chip (fills from outside the page do not need the chip)', async () => {
     const { popup, accountId, page, issued } = await atCodeStep('a-opacity');
     await page.waitFor(() => (window as unknown as { __attack?: AttackState }).__attack?.ready === true, { message: 'the attack in place' });
     expect(await call<{ seq: number }>(popup, 'fill/active-tab', { accountId })).toEqual({ seq: 1 });
+    await expectFilled(page, popup, accountId, issued[0]!);
+  });
+
+  it('still fills from the keyboard command while the page covers the chip', async () => {
+    const { popup, accountId, page, issued } = await atCodeStep('c-overlay');
+    await page.waitFor(() => (window as unknown as { __attack?: AttackState }).__attack?.ready === true, { message: 'the attack in place' });
+    await env.browser.runCommand('fill-next-code');
     await expectFilled(page, popup, accountId, issued[0]!);
   });
 });

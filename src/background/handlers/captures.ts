@@ -29,18 +29,20 @@ export async function fillTab(
     if (!tab || !origin || !site) throw new Refusal('not-allowed', 'This tab is not a site Sparekey fills.');
     const vault = await deps.session.unlocked();
     const candidates = accountsFor(vault, site, origin);
+    if (originOf(await deps.tabs.url(tab.id)) !== origin)
+      throw new Refusal('not-allowed', 'The tab changed before the code could be filled.');
+    // Asked first, so a tab at no 2FA step reserves nothing (and writes nothing to the history);
+    // the identifier typed in this login picks the account as it does for the chip.
+    const page = await deps.tabs.pageState(tab.id);
+    if (!page.challenge) throw new Refusal('not-found', NO_FIELD);
     const picked = choice.accountId
       ? candidates.find((a) => a.id === choice.accountId)
       : (() => {
-          const p = pickAccount(vault, candidates);
+          const p = pickAccount(vault, candidates, page.accountHint);
           if (p.kind === 'ambiguous') throw new Refusal('conflict', 'Several accounts fit this tab: choose one.');
           return p.kind === 'one' ? p.account : undefined;
         })();
     if (!picked) throw new Refusal('not-found', `No ${site.name} account in Sparekey for this tab.`);
-    if (originOf(await deps.tabs.url(tab.id)) !== origin)
-      throw new Refusal('not-allowed', 'The tab changed before the code could be filled.');
-    // Asked first, so a tab at no 2FA step reserves nothing (and writes nothing to the history).
-    if (!(await deps.tabs.challenge(tab.id))) throw new Refusal('not-found', NO_FIELD);
     const grant = await grantNext(deps, vault, picked, tab.id, origin, choice.codeId);
     const { autoSubmit } = await deps.settings.get();
     const filled = await deps.tabs.fill(tab.id, { ...grant, autoSubmit }).catch(() => false);
@@ -100,7 +102,7 @@ export function captureHandlers(deps: BackgroundDeps, captures: CaptureBox) {
       const tab = await deps.tabs.active();
       const origin = originOf(tab?.url);
       if (!tab || !origin || !siteForOrigin(origin)) return { origin: null };
-      return { origin: (await deps.tabs.challenge(tab.id)) ? origin : null };
+      return { origin: (await deps.tabs.pageState(tab.id)).challenge ? origin : null };
     },
     'fill/active-tab': async ({ accountId, codeId }) => {
       const choice: { accountId?: string; codeId?: string } = {};

@@ -211,6 +211,18 @@ describe('filling from the popup', () => {
     expect((await rig.ok('accounts/get', { accountId })).counts).toMatchObject({ unused: 3, reserved: 0 });
   });
 
+  it('picks the account by the identifier typed in that login, as the chip does, when several fit', async () => {
+    const { rig } = await onLogin();
+    const bob = await rig.ok('accounts/add', { site: 'x', label: '@bob' });
+    await rig.ok('codes/add', { accountId: bob.id, values: [X_CODES[4]!], source: 'paste' });
+    rig.tabs.activeTab = 1;
+    expect(await rig.send('fill/active-tab', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(rig.tabs.fills).toEqual([]);
+    rig.tabs.hints.set(1, 'BOB');
+    expect(await rig.ok('fill/active-tab', {})).toEqual({ seq: 1 });
+    expect(rig.tabs.fills).toMatchObject([{ tabId: 1, grant: { value: X_CODES[4], accountId: bob.id } }]);
+  });
+
   it("names the active tab's origin as fillable only while its page shows a 2FA step", async () => {
     const { rig } = await onLogin();
     rig.tabs.activeTab = 1;

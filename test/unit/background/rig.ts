@@ -41,8 +41,12 @@ export class FakeTabs implements TabsPort {
   popups = 0;
   /** What each tab's page says it shows (page/state); a tab not listed is at a backup-code step. */
   steps = new Map<number, ChallengeMode | null>();
-  async challenge(tabId: number) {
-    return this.steps.has(tabId) ? this.steps.get(tabId)! : 'backup';
+  /** The identifier each tab's login was started with, when the test sets one. */
+  hints = new Map<number, string>();
+  async pageState(tabId: number) {
+    const challenge = this.steps.has(tabId) ? this.steps.get(tabId)! : 'backup';
+    const hint = this.hints.get(tabId);
+    return hint === undefined ? { challenge } : { challenge, accountHint: hint };
   }
   /** Tabs the page runtime was loaded into, in order. */
   runtimes: number[] = [];

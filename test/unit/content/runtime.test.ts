@@ -451,7 +451,7 @@ describe('fills started by the background (page/fill)', () => {
       ['login-2fa-choice.html', null],
     ] as const) {
       load(file, LOGIN);
-      expect(rig.runtime.challengeMode(), file).toBe(mode);
+      expect(rig.runtime.pageState().challenge, file).toBe(mode);
     }
   });
 
