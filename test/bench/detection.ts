@@ -12,6 +12,7 @@ import type { BrowserName } from '../e2e/harness/config';
 import { launchBrowser } from '../e2e/harness/index';
 import type { TestServer } from '../e2e/harness/server';
 import type { TestPage } from '../e2e/harness/types';
+import { loginToCodeStep } from '../e2e/helpers';
 import type { Replica } from '../replica/handler.mjs';
 import { BUDGETS, PASSPHRASE, addInitScript, buildDir, log, must, roundMs, stats, verdict } from './lib';
 
@@ -72,27 +73,9 @@ const OBSERVER = `(() => {
   mutations.observe(document, { childList: true, subtree: true });
 })();`;
 
-/** Types as React sees it: the native value setter, then a bubbling input event. */
-async function typeInto(page: TestPage, selector: string, text: string): Promise<void> {
-  await page.waitFor((sel: string) => document.querySelector(sel) !== null, { message: selector }, selector);
-  await page.evaluate(
-    (sel: string, value: string) => {
-      const input = document.querySelector(sel) as HTMLInputElement;
-      input.focus();
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    selector,
-    text,
-  );
-}
-
 async function loginToTwoFactor(page: TestPage): Promise<void> {
   await page.goto('https://x.com/i/flow/login');
-  await typeInto(page, 'input[autocomplete="username"]', HANDLE);
-  await page.clickByRole('button', 'Next');
-  await typeInto(page, 'input[name="password"]', PASSWORD);
-  await page.clickByRole('button', 'Log in');
+  await loginToCodeStep(page, HANDLE, { password: PASSWORD });
 }
 
 /** `extensionDir`: another build to measure (e.g. a prototype of a fix); default the production build. */

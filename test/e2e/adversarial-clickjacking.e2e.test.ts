@@ -7,9 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_MS, SETTLE_MS } from '../../src/content/guard';
 import { REFUSED } from '../../src/content/ui';
+import en from '../../public/_locales/en/messages.json';
 import { createReplica } from '../replica/handler.mjs';
+import { adversarialHandler, ATTACKS, type AttackName, type AttackState } from './adversarial-pages';
+import { BROWSER_NAMES } from './harness/config';
+import { callFromPage } from './harness/messaging';
+import type { Box, TestPage } from './harness/types';
+import { waitUntil } from './harness/util';
+import { useBrowser } from './harness/vitest';
 import {
-  call,
   centre,
   chipButton,
   codeInputValue,
@@ -21,12 +27,8 @@ import {
   sleep,
   statusesOf,
   unlockedPopup,
-} from './adversarial-helpers';
-import { adversarialHandler, ATTACKS, type AttackName, type AttackState } from './adversarial-pages';
-import { BROWSER_NAMES } from './harness/config';
-import type { Box, TestPage } from './harness/types';
-import { waitUntil } from './harness/util';
-import { useBrowser } from './harness/vitest';
+  waitForCodeInput,
+} from './helpers';
 
 const CODES = 3;
 const OFFER = `Use backup code (${CODES} left)`;
@@ -56,6 +58,11 @@ const CLICK: Record<AttackName, 'chip' | 'chip-right-edge' | 'decoy' | 'decoy-tw
  * else inert; script cannot reach inside a closed root, and untrusted clicks get no answer).
  * a-visibility is left open: our revert and the attacker's re-hide race, so either may be seen.
  */
+/** What the chip says for each refusal: its message in the English the browsers run with. */
+const REFUSED_TEXT = Object.fromEntries(
+  Object.entries(REFUSED).map(([refusal, key]) => [refusal, en[key].message]),
+) as Record<keyof typeof REFUSED, string>;
+
 const SAYS: Record<AttackName, keyof typeof REFUSED | 'silent' | 'either'> = {
   'a-opacity': 'interfered',
   'a-filter': 'interfered',
@@ -123,7 +130,7 @@ describe.each(BROWSER_NAMES)('DOM-based clickjacking on https://x.com in %s', (n
   }
 
   async function expectFilled(page: TestPage, popup: TestPage, accountId: string, code: string) {
-    await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'the first code in X\'s input' }, code);
+    await waitForCodeInput(page, code, "the first code in X's input");
     await waitUntil(async () => (await statusesOf(popup, accountId))[0] === 'reserved', { message: 'code 1 reserved' });
   }
 
@@ -171,11 +178,11 @@ describe.each(BROWSER_NAMES)('DOM-based clickjacking on https://x.com in %s', (n
     const says = SAYS[attack];
     const refusals = async () => {
       const said = (await ourRoots(page)).map((r) => r.text).join(' | ');
-      return Object.values(REFUSED).filter((text) => said.includes(text));
+      return Object.values(REFUSED_TEXT).filter((text) => said.includes(text));
     };
     // The guard's refusal is said on the chip at once (read before the attacker moves on).
     if (says !== 'silent' && says !== 'either') {
-      const expected = REFUSED[says];
+      const expected = REFUSED_TEXT[says];
       const said = await waitUntil(async () => {
         const now = await refusals();
         return now.length ? now : undefined;
@@ -212,7 +219,7 @@ describe.each(BROWSER_NAMES)('DOM-based clickjacking on https://x.com in %s', (n
   it('still fills from the popup while the page hides the chip (fills from outside the page do not need the chip)', async () => {
     const { popup, accountId, page, issued } = await atCodeStep('a-opacity');
     await page.waitFor(() => (window as unknown as { __attack?: AttackState }).__attack?.ready === true, { message: 'the attack in place' });
-    expect(await call<{ seq: number }>(popup, 'fill/active-tab', { accountId })).toEqual({ seq: 1 });
+    expect(await callFromPage<{ seq: number }>(popup, 'fill/active-tab', { accountId })).toEqual({ seq: 1 });
     await expectFilled(page, popup, accountId, issued[0]!);
   });
 

@@ -14,28 +14,17 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/messages/protocol';
 import type { VaultEvent } from '../../src/vault/types';
 import { createReplica } from '../replica/handler.mjs';
-import {
-  call,
-  centre,
-  chipButton,
-  codeInputValue,
-  ourRoots,
-  seedAccount,
-  send,
-  sleep,
-  statusesOf,
-  unlockedPopup,
-} from './adversarial-helpers';
 import { adversarialHandler, FRAME_KINDS, type FrameKind } from './adversarial-pages';
 import { BROWSER_NAMES } from './harness/config';
+import { callFromPage, sendFromPage } from './harness/messaging';
 import type { Box, TestPage } from './harness/types';
 import { waitUntil } from './harness/util';
 import { useBrowser } from './harness/vitest';
+import { centre, chipButton, CODE_INPUT, codeInputValue, ourRoots, seedAccount, sleep, statusesOf, unlockedPopup, waitForCodeInput } from './helpers';
 
 /** src/background/outside-fill.ts: FILL_COMMAND and the menu item's title (that module needs a browser to import). */
 const FILL_COMMAND = 'fill-next-code';
 const FILL_ITEM = 'Fill next backup code';
-const CODE_INPUT = '[data-testid="ocfEnterTextTextInput"]';
 
 /** The origin each frame's document really has (so the case is what it says it is). */
 const FRAME_ORIGIN: Record<FrameKind, string> = {
@@ -140,7 +129,7 @@ describe.each(BROWSER_NAMES)('origins and frames in %s', (name) => {
   let accountId = '';
   /** Several times what presence took, before calling something absent. */
   const absenceMs = () => Math.max(1_000, 4 * chipMs, 4 * commandMs);
-  const history = async () => (await call<{ events: VaultEvent[] }>(popup, 'history/list', { accountId })).events;
+  const history = async () => (await callFromPage<{ events: VaultEvent[] }>(popup, 'history/list', { accountId })).events;
   /** Pages close after each test: each case opens the popup first, so its page is the active tab. */
   const open = async (url: string) => {
     popup = await unlockedPopup(env.browser);
@@ -154,7 +143,7 @@ describe.each(BROWSER_NAMES)('origins and frames in %s', (name) => {
    */
   async function expectPopupFillRefused(page: TestPage): Promise<string> {
     const before = await statusesOf(popup, accountId);
-    const reply = await send<{ seq: number }>(popup, 'fill/active-tab', { accountId });
+    const reply = (await sendFromPage(popup, 'fill/active-tab', { accountId })) as Result<{ seq: number }>;
     expect(reply.ok, JSON.stringify(reply)).toBe(false);
     expect(await statusesOf(popup, accountId)).toEqual(before);
     expect(before, 'a code was there to give').toContain('unused');
@@ -172,7 +161,7 @@ describe.each(BROWSER_NAMES)('origins and frames in %s', (name) => {
     expect(await page.evaluate(() => document.documentElement.dataset.sparekey)).toBe('present');
     const { x, y } = centre(box);
     await page.mouseClick(x, y);
-    await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'the first code in the input' }, CODES[0]!);
+    await waitForCodeInput(page, CODES[0]!, 'the first code in the input');
     expect((await statusesOf(popup, accountId))[0]).toBe('reserved');
   });
 
@@ -196,7 +185,7 @@ describe.each(BROWSER_NAMES)('origins and frames in %s', (name) => {
     const { x, y } = await inputCentre(page);
     expect(await env.browser.contextMenu(page, x, y, FILL_ITEM)).toContain(FILL_ITEM);
     // The same tab asking again gets its own reservation back.
-    await page.waitFor((sel: string, v: string) => (document.querySelector(sel) as HTMLInputElement).value === v, { message: 'the code filled by the menu item' }, CODE_INPUT, value!);
+    await waitForCodeInput(page, value!, 'the code filled by the menu item');
   });
 
   const lookalikes: [string, string][] = [

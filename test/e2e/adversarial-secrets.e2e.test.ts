@@ -21,14 +21,14 @@ import type { AccountDetail, AccountSummary } from '../../src/messages/protocol'
 import { createReplica } from '../replica/handler.mjs';
 import { BROWSER_NAMES, OUTPUT_DIR } from './harness/config';
 import { callFromPage, sendFromPage } from './harness/messaging';
-import type { ClosedShadowRoot, TestPage } from './harness/types';
+import type { TestPage } from './harness/types';
 import { waitUntil } from './harness/util';
 import { useBrowser } from './harness/vitest';
+import { loginToCodeStep, PASSWORD, waitForCodeInput, waitForOurText } from './helpers';
 
 const PASSPHRASE = 'Sparekey hygiene: amber walrus 93 lantern';
 const NEW_PASSPHRASE = 'second secret: quartz heron 41 meadow';
 const WRONG_PASSPHRASE = 'Sparekey hygiene: amber walrus 39 lantern';
-const PASSWORD = 'correct horse';
 
 // ---- searching ------------------------------------------------------------------------------------
 
@@ -96,37 +96,6 @@ async function setLocal(page: TestPage, items: Record<string, unknown> | null, r
   );
 }
 
-// ---- X's pages ----------------------------------------------------------------------------------
-
-async function typeInto(page: TestPage, selector: string, text: string): Promise<void> {
-  await page.waitFor((sel: string) => document.querySelector(sel) !== null, { message: selector }, selector);
-  await page.evaluate(
-    (sel: string, value: string) => {
-      const input = document.querySelector(sel) as HTMLInputElement;
-      input.focus();
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    selector,
-    text,
-  );
-}
-
-async function waitForOurText(page: TestPage, text: string): Promise<void> {
-  let last: ClosedShadowRoot[] = [];
-  await waitUntil(
-    async () => {
-      last = await page.closedShadowRoots();
-      return last.some((r) => r.text.includes(text));
-    },
-    { timeout: 15_000, interval: 50, message: `Sparekey's UI to show "${text}"` },
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}; it shows: "${last.map((r) => r.text).join(' | ')}"`);
-  });
-}
-
-const codeInput = '[data-testid="ocfEnterTextTextInput"]';
-
 describe.each(BROWSER_NAMES)('secrets hygiene after a full journey in %s', (name) => {
   const replica = createReplica({ seed: `sparekey-secrets-${name}`, latencyMs: 20, stepDelayMs: 10 });
   const referee = replica.referee;
@@ -175,13 +144,9 @@ describe.each(BROWSER_NAMES)('secrets hygiene after a full journey in %s', (name
 
     // Sign in through X's flow, filling the first captured code with the chip.
     const login = await env.browser.openPage('https://x.com/i/flow/login');
-    await typeInto(login, 'input[autocomplete="username"]', 'sk_secret');
-    await login.clickByRole('button', 'Next');
-    await typeInto(login, 'input[name="password"]', PASSWORD);
-    await login.clickByRole('button', 'Log in');
-    await login.waitFor((sel: string) => document.querySelector(sel) !== null, { message: 'the code step' }, codeInput);
+    await loginToCodeStep(login, 'sk_secret');
     await login.clickInClosedShadow('Use backup code (2 left)');
-    await login.waitFor((sel: string, v: string) => (document.querySelector(sel) as HTMLInputElement).value === v, { message: 'the code filled' }, codeInput, captured[0]!);
+    await waitForCodeInput(login, captured[0]!, 'the code filled');
     await login.clickByRole('button', 'Next');
     await login.waitFor(() => location.pathname === '/home', { message: '/home' });
     await waitUntil(async () => (await callFromPage<AccountDetail>(popup, 'accounts/get', { accountId: secretAccount.id })).codes[0]!.status === 'used', {

@@ -24,12 +24,11 @@ import { createReplica } from '../replica/handler.mjs';
 import { BROWSER_NAMES, REPO_ROOT } from './harness/config';
 import { callFromPage } from './harness/messaging';
 import type { BrowserUnderTest, TestPage } from './harness/types';
-import { waitUntil } from './harness/util';
 import { useBrowser } from './harness/vitest';
+import { codeInputValue, loginToCodeStep, PASSWORD, seedAccount, unlockedPopup, waitForOurText } from './helpers';
 
 const ATTACKER = path.join(REPO_ROOT, 'test/e2e/fixtures/attacker-extension');
 const PASSPHRASE = 'sparekey e2e: senders copper meadow 17';
-const PASSWORD = 'correct horse';
 const HANDLE = 'sk_victim';
 /** Sparekey's gecko id (wxt.config.ts): what another Firefox extension addresses it by. */
 const GECKO_ID = 'sparekey@sparekey.dev';
@@ -66,33 +65,12 @@ async function picture(popup: TestPage): Promise<VaultPicture> {
   };
 }
 
-/** Types into an input the way React sees it (native setter + input event), in the page's world. */
-async function typeInto(page: TestPage, selector: string, text: string): Promise<void> {
-  await page.waitFor((sel: string) => document.querySelector(sel) !== null, { message: selector }, selector);
-  await page.evaluate(
-    (sel: string, value: string) => {
-      const input = document.querySelector(sel) as HTMLInputElement;
-      input.focus();
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    selector,
-    text,
-  );
-}
-
 /** A login tab at X's backup-code step, where Sparekey offers its chip. */
 async function atCodeStep(browser: BrowserUnderTest, url = 'https://x.com/i/flow/login'): Promise<TestPage> {
   const page = await browser.openPage(url);
-  await typeInto(page, 'input[autocomplete="username"]', HANDLE);
-  await page.clickByRole('button', 'Next');
-  await typeInto(page, 'input[name="password"]', PASSWORD);
-  await page.clickByRole('button', 'Log in');
-  await page.waitFor(() => document.querySelector('[data-testid="ocfEnterTextTextInput"]') !== null, { message: 'the code step' });
+  await loginToCodeStep(page, HANDLE);
   // Our chip is up: the content script is live in this tab.
-  await waitUntil(async () => (await page.closedShadowRoots()).some((r) => r.text.includes('Use backup code')), {
-    message: 'Sparekey’s chip at the code step',
-  });
+  await waitForOurText(page, 'Use backup code', 10_000);
   return page;
 }
 
@@ -220,10 +198,8 @@ describe.each(BROWSER_NAMES)('spoofed senders against the built extension in %s'
   beforeAll(async () => {
     replica.referee.createAccount({ handle: HANDLE, password: PASSWORD, mode: 'backup', codes: 2 });
     codes = replica.referee.state(HANDLE).codes.map((c) => c.code);
-    const popup = await env.browser.openPopup();
-    await callFromPage(popup, 'vault/create', { passphrase: PASSPHRASE, confirm: PASSPHRASE });
-    const account = await callFromPage<AccountSummary>(popup, 'accounts/add', { site: 'x', label: `@${HANDLE}` });
-    await callFromPage(popup, 'codes/add', { accountId: account.id, values: codes, source: 'import' });
+    const popup = await unlockedPopup(env.browser, PASSPHRASE);
+    await seedAccount(popup, `@${HANDLE}`, codes);
     before = await picture(popup);
     ids = name === 'chromium' ? [env.browser.extensionId] : [GECKO_ID, env.browser.extensionId];
     await popup.close();
@@ -281,7 +257,7 @@ describe.each(BROWSER_NAMES)('spoofed senders against the built extension in %s'
     expectNoAnswer(got);
     console.log(`[e2e] ${name}: page at x.com → Sparekey: ${[...new Set(got.attempts.map((a) => a.error ?? a.absent ?? 'a reply'))].join(' | ')}`);
     // Nothing was filled and X saw nothing.
-    expect(await page.evaluate(() => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value)).toBe('');
+    expect(await codeInputValue(page)).toBe('');
     expect(replica.referee.state(HANDLE).attempts).toEqual([]);
   });
 
@@ -333,7 +309,7 @@ describe.each(BROWSER_NAMES)('spoofed senders against the built extension in %s'
       expect(got.results).toHaveLength(11);
       expect(leaks(got.results)).toEqual([]);
       expectNoData(got);
-      expect(await page.evaluate(() => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value)).toBe('');
+      expect(await codeInputValue(page)).toBe('');
       await page.close();
     }
     expect(replica.referee.state(HANDLE).attempts).toEqual([]);

@@ -11,17 +11,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { AccountSummary } from '../../src/messages/protocol';
 import { createReplica } from '../replica/handler.mjs';
 import { BROWSER_NAMES } from './harness/config';
 import { callFromPage, sendFromPage } from './harness/messaging';
 import type { BrowserUnderTest, TestPage } from './harness/types';
 import { waitUntil } from './harness/util';
 import { useBrowser } from './harness/vitest';
+import { loginToCodeStep, PASSWORD, seedAccount, unlockVault, waitForCodeInput, waitForOurText } from './helpers';
 import { checkScreen, chooseFile, horizontalOverflow, openPopupPage, typeInto } from './popup-screens';
 
 const PASS = 'violet harbour pencil thunder';
-const X_PASSWORD = 'correct horse';
 const CODES = ['abcd efgh 2345', 'wxyz 9876 mnop', 'k3v8 p2q9 r4s7'];
 
 // ---- the keyboard, as a person uses it -----------------------------------------------------
@@ -95,42 +94,13 @@ async function expectNoSidewaysScroll(page: TestPage, screen: string): Promise<v
   expect(await horizontalOverflow(page), `${screen} is wider than the popup`).toBe(0);
 }
 
-// ---- X's pages (the replica) ------------------------------------------------------------------
-
-/** Types into an input of X's the way React sees it (native setter, then an input event). */
-async function typeIntoX(page: TestPage, selector: string, text: string): Promise<void> {
-  await page.waitFor((sel: string) => document.querySelector(sel) !== null, { message: selector }, selector);
-  await page.evaluate(
-    (sel: string, value: string) => {
-      const input = document.querySelector(sel) as HTMLInputElement;
-      input.focus();
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    selector,
-    text,
-  );
-}
-
-/** Waits until one of Sparekey's closed shadow roots on the page shows `text`. */
-async function waitForOurText(page: TestPage, text: string): Promise<void> {
-  let seen = '';
-  await waitUntil(
-    async () => {
-      seen = (await page.closedShadowRoots()).map((r) => r.text).join(' | ');
-      return seen.includes(text);
-    },
-    { timeout: 15_000, interval: 100, message: `Sparekey's UI on the page to show "${text}"` },
-  ).catch((error: Error) => {
-    throw new Error(`${error.message}; it shows "${seen}"`);
-  });
-}
-
+/**
+ * The popup at its real size with the vault unlocked (helpers.ts's unlockedPopup opens a bare
+ * tab): reloaded after unlocking, so the screen shows the vault, not the unlock form.
+ */
 async function unlockedPopup(browser: BrowserUnderTest): Promise<TestPage> {
   const page = await openPopupPage(browser);
-  const status = await callFromPage<{ state: string }>(page, 'vault/status');
-  if (status.state === 'locked') {
-    await callFromPage(page, 'vault/unlock', { passphrase: PASS });
+  if (await unlockVault(page, PASS)) {
     await page.reload();
     await page.waitFor(() => document.querySelector('nav') !== null, { message: 'the unlocked popup' });
   }
@@ -267,7 +237,7 @@ describe.each(BROWSER_NAMES)('popup accessibility in %s', (name) => {
 
   it('passes axe with codes seen on X waiting to be saved, then saves them', async () => {
     const handle = 'sk_capture';
-    replica.referee.createAccount({ handle, password: X_PASSWORD, mode: 'backup' });
+    replica.referee.createAccount({ handle, password: PASSWORD, mode: 'backup' });
     const popup = await unlockedPopup(env.browser);
     const x = await env.browser.openPage(
       `https://x.com/__replica/session?handle=${handle}&next=${encodeURIComponent('/settings/account/login_verification/backup_code')}`,
@@ -284,25 +254,17 @@ describe.each(BROWSER_NAMES)('popup accessibility in %s', (name) => {
 
   it('passes axe when a fill was never confirmed, on the list and in the account', async () => {
     const handle = 'sk_fill';
-    replica.referee.createAccount({ handle, password: X_PASSWORD, mode: 'backup', codes: 2 });
+    replica.referee.createAccount({ handle, password: PASSWORD, mode: 'backup', codes: 2 });
     const issued = replica.referee.state(handle).codes.map((c) => c.code);
     const popup = await unlockedPopup(env.browser);
-    const account = await callFromPage<AccountSummary>(popup, 'accounts/add', { site: 'x', label: `@${handle}` });
-    await callFromPage(popup, 'codes/add', { accountId: account.id, values: issued, source: 'import' });
+    await seedAccount(popup, `@${handle}`, issued);
 
     // X's login up to the 2FA step; the chip fills code #1; the tab closes before any answer.
     const x = await env.browser.openPage('https://x.com/i/flow/login');
-    await typeIntoX(x, 'input[autocomplete="username"]', handle);
-    await x.clickByRole('button', 'Next');
-    await typeIntoX(x, 'input[name="password"]', X_PASSWORD);
-    await x.clickByRole('button', 'Log in');
+    await loginToCodeStep(x, handle);
     await waitForOurText(x, 'Use backup code (2 left)');
     await x.clickInClosedShadow('Use backup code (2 left)');
-    await x.waitFor(
-      (v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement | null)?.value === v,
-      { message: 'code #1 in X’s input' },
-      issued[0]!,
-    );
+    await waitForCodeInput(x, issued[0]!, 'code #1 in X’s input');
     await x.close();
 
     await popup.reload();

@@ -3,27 +3,11 @@
 // unloaded after 3 s idle, so only the alarm can wake it to clear.
 import { describe, expect, it } from 'vitest';
 import { BROWSER_NAMES } from './harness/config';
-import type { TestPage } from './harness/types';
 import { waitUntil } from './harness/util';
 import { useBrowser } from './harness/vitest';
+import { typeInto } from './popup-screens';
 
 const PASS = 'violet harbour pencil thunder';
-
-async function typeInto(page: TestPage, label: string, text: string): Promise<void> {
-  await page.waitFor(
-    (label: string, text: string) => {
-      const owner = [...document.querySelectorAll('label')].find((l) => l.textContent?.trim() === label);
-      const field = owner?.htmlFor ? (document.getElementById(owner.htmlFor) as HTMLInputElement | null) : null;
-      if (!field) return false;
-      field.value = text;
-      field.dispatchEvent(new Event(field.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
-      return true;
-    },
-    { message: `the field "${label}"` },
-    label,
-    text,
-  );
-}
 
 describe.each(BROWSER_NAMES)('clipboard in %s', (name) => {
   const env = useBrowser(name, { backgroundIdleTimeoutMs: 3_000 });

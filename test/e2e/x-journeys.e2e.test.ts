@@ -7,79 +7,37 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AccountDetail, AccountSummary, Result } from '../../src/messages/protocol';
+import type { AccountSummary } from '../../src/messages/protocol';
 import { createReplica } from '../replica/handler.mjs';
 import { ARTIFACTS_DIR, BROWSER_NAMES } from './harness/config';
+import { callFromPage } from './harness/messaging';
 import { useBrowser } from './harness/vitest';
-import type { BrowserUnderTest, ClosedShadowRoot, TestPage } from './harness/types';
+import type { TestPage } from './harness/types';
 import { waitUntil } from './harness/util';
+import {
+  codeInputValue,
+  codesOf,
+  loginToCodeStep,
+  PASSPHRASE,
+  PASSWORD,
+  seedAccount,
+  sleep,
+  unlockedPopup,
+  waitForCodeInput,
+  waitForOurText,
+} from './helpers';
 
-const PASSPHRASE = 'sparekey e2e: violet harbour lantern 42';
-const PASSWORD = 'correct horse';
 /** A code X never issued: the referee rejects it. */
 const BOGUS = 'zzzz9999zzzz';
 
-// ---- talking to the extension from its popup page -------------------------------------------------
-
-async function call<T>(popup: TestPage, type: string, body: unknown = {}): Promise<T> {
-  const reply = (await popup.evaluate(
-    (t: string, b: unknown) => {
-      type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-      const g = globalThis as unknown as { browser?: Api; chrome?: Api };
-      return (g.browser ?? g.chrome)!.runtime.sendMessage({ type: t, body: b });
-    },
-    type,
-    body,
-  )) as Result<T>;
-  if (!reply || !reply.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
-  return reply.value;
-}
-
-/** A popup page with the vault created (first time) or unlocked. */
-async function unlockedPopup(browser: BrowserUnderTest): Promise<TestPage> {
-  const popup = await browser.openPopup();
-  const status = await call<{ state: string }>(popup, 'vault/status');
-  if (status.state === 'no-vault') await call(popup, 'vault/create', { passphrase: PASSPHRASE, confirm: PASSPHRASE });
-  else if (status.state === 'locked') await call(popup, 'vault/unlock', { passphrase: PASSPHRASE });
-  return popup;
-}
-
 async function accountByLabel(popup: TestPage, label: string): Promise<AccountSummary | undefined> {
-  const list = await call<AccountSummary[]>(popup, 'accounts/list');
+  const list = await callFromPage<AccountSummary[]>(popup, 'accounts/list');
   return list.find((a) => a.label.toLowerCase() === label.toLowerCase());
-}
-
-/** An account holding `values` in this order (created fresh for the test). */
-async function seedAccount(popup: TestPage, label: string, values: string[]): Promise<string> {
-  const account = await call<AccountSummary>(popup, 'accounts/add', { site: 'x', label });
-  await call(popup, 'codes/add', { accountId: account.id, values, source: 'import' });
-  return account.id;
-}
-
-async function codesOf(popup: TestPage, accountId: string): Promise<AccountDetail['codes']> {
-  const first = await call<AccountDetail>(popup, 'accounts/get', { accountId });
-  const all = await call<AccountDetail>(popup, 'accounts/get', { accountId, reveal: first.codes.map((c) => c.id) });
-  return all.codes.sort((a, b) => a.seq - b.seq);
 }
 
 const plain = (display: string | undefined) => (display ?? '').replace(/\s+/g, '');
 
 // ---- driving X's pages ----------------------------------------------------------------------------
-
-/** Types into an input the way React sees it (native setter + input event), in the page's world. */
-async function typeInto(page: TestPage, selector: string, text: string): Promise<void> {
-  await page.waitFor((sel: string) => document.querySelector(sel) !== null, { message: selector }, selector);
-  await page.evaluate(
-    (sel: string, value: string) => {
-      const input = document.querySelector(sel) as HTMLInputElement;
-      input.focus();
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    selector,
-    text,
-  );
-}
 
 /**
  * Records, in the page's own clock, when X's code input appears and when a new element is added
@@ -108,39 +66,10 @@ async function probeLatency(page: TestPage): Promise<number | undefined> {
   });
 }
 
-/** Identifier → password → the step after it (2FA, or the e-mailed code). */
-async function loginToCodeStep(page: TestPage, origin: string, handle: string): Promise<void> {
+/** X's login from its first page at `origin` to the step after the password, the latency probe started before 'Log in'. */
+async function loginFrom(page: TestPage, origin: string, handle: string): Promise<void> {
   await page.goto(`${origin}/i/flow/login`);
-  await typeInto(page, 'input[autocomplete="username"]', handle);
-  await page.clickByRole('button', 'Next');
-  await typeInto(page, 'input[name="password"]', PASSWORD);
-  await startLatencyProbe(page);
-  await page.clickByRole('button', 'Log in');
-  await page.waitFor(() => document.querySelector('[data-testid="ocfEnterTextTextInput"]') !== null, {
-    message: 'the code step',
-  });
-}
-
-const codeInputValue = (page: TestPage) =>
-  page.evaluate(() => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement | null)?.value ?? null);
-
-const texts = (roots: ClosedShadowRoot[]) => roots.map((r) => r.text).join(' | ');
-
-/** Waits until one of our closed shadow roots shows `text` (string or RegExp). */
-async function waitForOurText(page: TestPage, text: string | RegExp, timeout = 10_000): Promise<ClosedShadowRoot[]> {
-  let last: ClosedShadowRoot[] = [];
-  try {
-    return await waitUntil(
-      async () => {
-        last = await page.closedShadowRoots();
-        const all = texts(last);
-        return (typeof text === 'string' ? all.includes(text) : text.test(all)) ? last : undefined;
-      },
-      { timeout, interval: 50, message: `Sparekey's UI to show ${String(text)}` },
-    );
-  } catch (error) {
-    throw new Error(`${(error as Error).message}; it shows: "${texts(last)}"`);
-  }
+  await loginToCodeStep(page, handle, { beforeLogIn: startLatencyProbe });
 }
 
 /** A screenshot for people to look at (test/artifacts/e2e, not committed). */
@@ -149,8 +78,6 @@ async function shot(page: TestPage, file: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   await page.screenshot(path.join(dir, file));
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
   const replica = createReplica({ seed: `sparekey-e2e-${name}`, latencyMs: 40, stepDelayMs: 20 });
@@ -211,12 +138,12 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     const handle = 'sk_locked';
     referee.createAccount({ handle, password: PASSWORD, mode: 'backup' });
     const popup = await unlockedPopup(env.browser);
-    await call(popup, 'vault/lock');
+    await callFromPage(popup, 'vault/lock');
     const page = await env.browser.openPage(
       `https://x.com/__replica/session?handle=${handle}&next=${encodeURIComponent('/settings/account/login_verification/backup_code')}`,
     );
     await waitForOurText(page, 'Unlock Sparekey to save this code');
-    await call(popup, 'vault/unlock', { passphrase: PASSPHRASE });
+    await callFromPage(popup, 'vault/unlock', { passphrase: PASSPHRASE });
     await waitForOurText(page, `Save this backup code for @${handle} to Sparekey?`);
     await page.clickInClosedShadow('Save');
     await waitForOurText(page, 'Saved to Sparekey');
@@ -233,7 +160,7 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     const accountId = await seedAccount(popup, `@${handle}`, issued);
 
     const page = await env.browser.openPage('https://x.com/');
-    await loginToCodeStep(page, 'https://x.com', handle);
+    await loginFrom(page, 'https://x.com', handle);
     const roots = await waitForOurText(page, 'Use backup code (2 left)');
     const latency = await probeLatency(page);
     if (latency !== undefined) latencies.push(latency);
@@ -250,7 +177,7 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     expect(await codeInputValue(page)).toBe('');
 
     await page.clickInClosedShadow('Use backup code (2 left)');
-    await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'the first code in the input' }, issued[0]!);
+    await waitForCodeInput(page, issued[0]!, 'the first code in the input');
     await waitForOurText(page, 'Filled. Press Next to sign in.');
     // Auto-submit is off by default: X's Next is enabled (React saw the input) but not pressed.
     expect(await page.url()).toBe('https://x.com/i/flow/login');
@@ -277,9 +204,9 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     const accountId = await seedAccount(popup, `@${handle}`, [BOGUS, real]);
 
     const page = await env.browser.openPage('https://x.com/');
-    await loginToCodeStep(page, 'https://x.com', handle);
+    await loginFrom(page, 'https://x.com', handle);
     await page.clickInClosedShadow('Use backup code (2 left)');
-    await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'the bogus code in the input' }, BOGUS);
+    await waitForCodeInput(page, BOGUS, 'the bogus code in the input');
     await page.clickByRole('button', 'Next');
     await page.waitFor(() => document.querySelector('[data-testid="toast"]') !== null, { message: "X's toast" });
     await waitForOurText(page, 'X rejected that code.');
@@ -289,7 +216,7 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     expect(referee.state(handle).attempts.map((a) => a.reason ?? 'ok')).toEqual(['wrong']);
 
     await page.clickInClosedShadow('Use backup code (1 left)');
-    await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'the next code in the input' }, real);
+    await waitForCodeInput(page, real, 'the next code in the input');
     await page.clickByRole('button', 'Next');
     await page.waitFor(() => location.pathname === '/home', { message: '/home' });
     await waitUntil(async () => (await codesOf(popup, accountId))[1]!.status === 'used', { message: 'the vault to mark code 2 used' });
@@ -307,14 +234,14 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     expect(referee.verify(handle, issued[0]!)).toMatchObject({ ok: true });
 
     const page = await env.browser.openPage('https://x.com/');
-    await loginToCodeStep(page, 'https://x.com', handle);
+    await loginFrom(page, 'https://x.com', handle);
     await page.clickInClosedShadow('Use backup code (2 left)');
     await page.clickByRole('button', 'Next');
     await waitForOurText(page, 'X rejected that code.');
     await waitForOurText(page, 'Use backup code (1 left)');
     expect(referee.state(handle).attempts.map((a) => a.reason ?? 'ok')).toEqual(['ok', 'used']);
     await page.clickInClosedShadow('Use backup code (1 left)');
-    await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'code #2 in the input' }, issued[1]!);
+    await waitForCodeInput(page, issued[1]!, 'code #2 in the input');
     await page.clickByRole('button', 'Next');
     await page.waitFor(() => location.pathname === '/home', { message: '/home' });
     await waitUntil(async () => (await codesOf(popup, accountId))[1]!.status === 'used', { message: 'the vault to mark code 2 used' });
@@ -331,11 +258,11 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     const second = (await codesOf(popup, accountId))[1]!;
 
     const page = await env.browser.openPage('https://x.com/');
-    await loginToCodeStep(page, 'https://x.com', handle);
+    await loginFrom(page, 'https://x.com', handle);
     await waitForOurText(page, 'Use backup code (3 left)');
     // "Fill on this tab" for #2 in the popup (the person saw the preview: #1 will be invalidated).
-    expect(await call<{ seq: number }>(popup, 'fill/active-tab', { accountId, codeId: second.id })).toEqual({ seq: 2 });
-    await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'code #2 in the input' }, issued[1]!);
+    expect(await callFromPage<{ seq: number }>(popup, 'fill/active-tab', { accountId, codeId: second.id })).toEqual({ seq: 2 });
+    await waitForCodeInput(page, issued[1]!, 'code #2 in the input');
     await page.clickByRole('button', 'Next');
     await page.waitFor(() => location.pathname === '/home', { message: '/home' });
     await waitUntil(async () => (await codesOf(popup, accountId))[1]!.status === 'used', { message: 'the vault to mark code 2 used' });
@@ -348,12 +275,12 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     referee.createAccount({ handle, password: PASSWORD, mode: 'backup', codes: 1 });
     const popup = await unlockedPopup(env.browser);
     await seedAccount(popup, `@${handle}`, referee.state(handle).codes.map((c) => c.code));
-    await call(popup, 'vault/lock');
+    await callFromPage(popup, 'vault/lock');
     const page = await env.browser.openPage('https://x.com/');
-    await loginToCodeStep(page, 'https://x.com', handle);
+    await loginFrom(page, 'https://x.com', handle);
     await waitForOurText(page, 'Unlock Sparekey');
     expect(await codeInputValue(page)).toBe('');
-    await call(popup, 'vault/unlock', { passphrase: PASSPHRASE });
+    await callFromPage(popup, 'vault/unlock', { passphrase: PASSPHRASE });
     await waitForOurText(page, 'Use backup code (1 left)');
   });
 
@@ -363,7 +290,7 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     const popup = await unlockedPopup(env.browser);
     await seedAccount(popup, `@${handle}`, [BOGUS]);
     const page = await env.browser.openPage('https://x.com/');
-    await loginToCodeStep(page, 'https://x.com', handle);
+    await loginFrom(page, 'https://x.com', handle);
     expect(await page.textContent('[role="dialog"] h1')).toBe('Check your email');
     // Several times the slowest chip we saw (or 1.5 s), then nothing of ours may be on the page.
     await sleep(Math.max(1_500, 5 * Math.max(0, ...latencies)));
@@ -377,7 +304,7 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     const popup = await unlockedPopup(env.browser);
     await seedAccount(popup, `@${handle}`, referee.state(handle).codes.map((c) => c.code));
     const page = await env.browser.openPage('https://x.com.evil.test/');
-    await loginToCodeStep(page, 'https://x.com.evil.test', handle);
+    await loginFrom(page, 'https://x.com.evil.test', handle);
     expect(await page.textContent('[role="dialog"] h1')).toBe('Enter your backup code');
     await sleep(Math.max(1_500, 5 * Math.max(0, ...latencies)));
     expect(await page.closedShadowRoots()).toEqual([]);
@@ -400,9 +327,9 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     await popup.close();
 
     const page = await env.browser.openPage('https://x.com/');
-    await loginToCodeStep(page, 'https://x.com', handle);
+    await loginFrom(page, 'https://x.com', handle);
     await page.clickInClosedShadow('Use backup code (2 left)');
-    await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement).value === v, { message: 'the first code in the input' }, issued[0]!);
+    await waitForCodeInput(page, issued[0]!, 'the first code in the input');
 
     await env.browser.stopBackground();
     expect(await env.browser.backgroundRunning()).toBe(false);
@@ -424,12 +351,12 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     const accountId = await seedAccount(popup, `@${handle}`, issued);
 
     const page = await env.browser.openPage('https://x.com/');
-    await loginToCodeStep(page, 'https://x.com', handle);
+    await loginFrom(page, 'https://x.com', handle);
     expect(await page.textContent('[role="dialog"] h1')).toBe('Enter your verification code');
     await waitForOurText(page, 'Use a backup code instead');
     await shot(page, `${name}-x-2fa-app-chip.png`);
     await page.clickInClosedShadow('Use a backup code instead');
-    await page.waitFor((v: string) => (document.querySelector('[data-testid="ocfEnterTextTextInput"]') as HTMLInputElement | null)?.value === v, { message: 'the first code in the backup-mode input' }, issued[0]!);
+    await waitForCodeInput(page, issued[0]!, 'the first code in the backup-mode input');
     expect(await page.textContent('[role="dialog"] h1')).toBe('Enter your backup code');
     await waitForOurText(page, 'Filled. Press Next to sign in.');
 
