@@ -24,9 +24,9 @@ export default defineConfig({
     excludeSources: ['.output/**', 'test/artifacts/**', 'test/bench/results/**', '**/*.pem'],
   },
   manifest: ({ browser }) => ({
-    name: 'Sparekey',
-    description:
-      'Keeps your two-factor backup codes in an encrypted vault and offers the right one when you are locked out.',
+    // Every person-facing string is in public/_locales/<locale>/messages.json (English: en).
+    name: '__MSG_appName__',
+    description: '__MSG_extDescription__',
     default_locale: 'en',
     // clipboardWrite: clear a copied code later, with no click (popup). offscreen: Chrome's service
     // worker has no clipboard, so an offscreen document does the clearing. scripting: the page
@@ -43,12 +43,13 @@ export default defineConfig({
     commands: {
       'fill-next-code': {
         suggested_key: { default: 'Alt+Shift+K' },
-        description: 'Fill next backup code',
+        description: '__MSG_fillNextCode__',
       },
     },
     host_permissions: hostPermissions(),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    action: { default_title: 'Sparekey', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
+    // The action's title (tooltip) is the popup's: entrypoints/popup/index.html.
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     // hash-wasm compiles Argon2id from WebAssembly; nothing looser than this is allowed.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

@@ -3,6 +3,7 @@
 // it whenever the worker restarts). Changes go to the store first and reach memory only once the
 // transaction has committed, so a failed write never leaves memory ahead of disk.
 
+import { msg } from '../i18n';
 import type { TransitionResult } from '../vault/context';
 import { codesOf, counts, nextCode } from '../vault/policy';
 import type { Account, Code, VaultEvent } from '../vault/types';
@@ -39,7 +40,7 @@ export class OpenVault {
 
   account(id: string): Account {
     const a = this.accounts.get(id);
-    if (!a) throw new Refusal('not-found', 'No such account.');
+    if (!a) throw new Refusal('not-found', msg('bgNoSuchAccount'));
     return a;
   }
 

@@ -4,6 +4,7 @@
 // click's pageUrl/frameUrl), the tab re-read right before the code is released, and a code handed
 // back unburnt when the tab has no 2FA field to fill.
 import { browser, type Browser } from 'wxt/browser';
+import { msg } from '../i18n';
 import type { ProtocolError } from '../messages/protocol';
 import { contentScriptMatches } from '../sites/index';
 import type { BackgroundDeps } from './deps';
@@ -23,7 +24,7 @@ export type OutsideFill =
 export function fillMenuItem() {
   return {
     id: FILL_MENU_ID,
-    title: 'Fill next backup code',
+    title: msg('fillNextCode'),
     contexts: ['editable'],
     documentUrlPatterns: contentScriptMatches(),
   } satisfies Browser.contextMenus.CreateProperties;
@@ -61,7 +62,7 @@ export function fillFromMenu(
   if (info.frameId !== 0)
     return Promise.resolve({
       kind: 'refused',
-      error: toProtocolError(new Refusal('not-allowed', 'Sparekey fills only the page itself, not a frame inside it.')),
+      error: toProtocolError(new Refusal('not-allowed', msg('bgFrameRefused'))),
     });
   return fill(deps, async () => asTab(tab));
 }

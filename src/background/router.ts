@@ -1,6 +1,7 @@
 // The background's one entry point for runtime messages: shape check, sender check, dispatch,
 // and typed errors. No handler runs before the sender is accepted for that message's direction.
 
+import { msg } from '../i18n';
 import {
   err,
   isContentMessage,
@@ -40,20 +41,20 @@ export interface RouterOptions {
 
 export function createRouter({ self, sites, handlers, onAccepted }: RouterOptions) {
   return async function route(message: unknown, sender: SenderLike): Promise<Result<unknown>> {
-    if (typeof message !== 'object' || message === null) return err('invalid', 'Not a Sparekey message.');
+    if (typeof message !== 'object' || message === null) return err('invalid', msg('bgNotAMessage'));
     const { type, body } = message as { type?: unknown; body?: unknown };
     if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type))
-      return err('invalid', 'Unknown message type.');
+      return err('invalid', msg('bgUnknownMessage'));
     const name = type as MessageName;
     const verdict = isContentMessage(name)
       ? checkContentSender(sender, self, sites)
       : checkPageSender(sender, self);
-    if (!verdict.ok) return err('not-allowed', `Refused: ${verdict.reason}.`);
+    if (!verdict.ok) return err('not-allowed', msg('bgSenderRefused', { reason: verdict.reason }));
     let parsed: unknown;
     try {
       parsed = SCHEMAS[name](body ?? {}, 'body');
     } catch (e) {
-      return err('invalid', e instanceof Error ? e.message : 'Malformed request.');
+      return err('invalid', msg('bgMalformedRequest', { detail: e instanceof Error ? e.message : typeof e }));
     }
     onAccepted?.(name);
     try {

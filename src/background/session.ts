@@ -16,7 +16,9 @@ import {
   type VaultHeader,
 } from '../crypto';
 import { createHeader, readHeader, VaultStore, type SparekeyDB } from '../store';
+import { msg, type Localized } from '../i18n';
 import { estimateStrength } from '../passphrase/strength';
+import { strengthMessage } from '../passphrase/text';
 import type { VaultState } from '../messages/protocol';
 import type { KeyValue } from './browser-storage';
 import { Refusal } from './errors';
@@ -25,6 +27,20 @@ import { OpenVault } from './open-vault';
 
 const KEY_SLOT = 'vaultKey';
 const THROTTLE_SLOT = 'unlockFailures';
+
+/** A wrong passphrase, said two ways: try again now, or wait this many seconds first. */
+interface WrongWords {
+  again(): Localized;
+  wait(seconds: number): Localized;
+}
+const WRONG_PASSPHRASE: WrongWords = {
+  again: () => msg('errorWrongPassphrase'),
+  wait: (seconds) => msg('errorWrongPassphraseWait', { seconds }),
+};
+const WRONG_CURRENT: WrongWords = {
+  again: () => msg('bgCurrentPassphraseWrong'),
+  wait: (seconds) => msg('bgCurrentPassphraseWrongWait', { seconds }),
+};
 
 export interface SessionDeps {
   openDb: () => Promise<IDBPDatabase<SparekeyDB>>;
@@ -87,8 +103,8 @@ export class Session {
     if (!this.vault) {
       const exists = await readHeader(await this.database());
       throw exists
-        ? new Refusal('locked', 'Sparekey is locked. Unlock it from the toolbar button.')
-        : new Refusal('no-vault', 'Sparekey has no vault yet. Open it from the toolbar to create one.');
+        ? new Refusal('locked', msg('bgLocked'))
+        : new Refusal('no-vault', msg('bgNoVault'));
     }
     return this.vault;
   }
@@ -98,11 +114,11 @@ export class Session {
   }
 
   async create(passphrase: string, confirm: string): Promise<void> {
-    if (passphrase !== confirm) throw new Refusal('mismatch', 'The two passphrases differ.');
+    if (passphrase !== confirm) throw new Refusal('mismatch', msg('errorMismatch'));
     const strength = estimateStrength(passphrase);
-    if (!strength.acceptable) throw new Refusal('weak-passphrase', strength.message);
+    if (!strength.acceptable) throw new Refusal('weak-passphrase', strengthMessage(strength));
     const db = await this.database();
-    if (await readHeader(db)) throw new Refusal('vault-exists', 'A vault already exists. Unlock it instead.');
+    if (await readHeader(db)) throw new Refusal('vault-exists', msg('bgVaultExists'));
     const { header, vaultKey } = await createVault(passphrase, this.deps.kdf ?? DEFAULT_KDF);
     await createHeader(db, header);
     await this.open(vaultKey);
@@ -113,8 +129,8 @@ export class Session {
     if (this.vault) return;
     const db = await this.database();
     const raw = await readHeader(db);
-    if (!raw) throw new Refusal('no-vault', 'There is no vault to unlock yet.');
-    const key = await this.checkPassphrase(parseVaultHeader(raw), passphrase, 'Wrong passphrase.');
+    if (!raw) throw new Refusal('no-vault', msg('bgNothingToUnlock'));
+    const key = await this.checkPassphrase(parseVaultHeader(raw), passphrase, WRONG_PASSPHRASE);
     await this.open(key);
   }
 
@@ -122,11 +138,11 @@ export class Session {
    * Unwraps the vault key with `passphrase` under the wrong-passphrase back-off. Unlock and
    * passphrase change share the one counter, so guessing through either waits the same.
    */
-  private async checkPassphrase(header: VaultHeader, passphrase: string, wrong: string): Promise<Uint8Array> {
+  private async checkPassphrase(header: VaultHeader, passphrase: string, wrong: WrongWords): Promise<Uint8Array> {
     const throttle = (await this.deps.local.get<ThrottleState>(THROTTLE_SLOT)) ?? NO_FAILURES;
     const wait = waitRemaining(throttle, this.deps.now());
     if (wait > 0)
-      throw new Refusal('throttled', `Too many wrong passphrases. Try again in ${Math.ceil(wait / 1000)} s.`, {
+      throw new Refusal('throttled', msg('errorThrottled', { seconds: Math.ceil(wait / 1000) }), {
         retryAfterMs: wait,
       });
     let key: Uint8Array;
@@ -139,9 +155,7 @@ export class Session {
         const after = waitRemaining(next, this.deps.now());
         throw new Refusal(
           'wrong-passphrase',
-          after > 0
-            ? `${wrong} Wait ${Math.ceil(after / 1000)} s before the next try.`
-            : `${wrong} Nothing was changed; try again.`,
+          after > 0 ? wrong.wait(Math.ceil(after / 1000)) : wrong.again(),
           after > 0 ? { retryAfterMs: after } : {},
         );
       }
@@ -179,11 +193,11 @@ export class Session {
    */
   async changePassphrase(current: string, next: string, confirm: string): Promise<void> {
     const vault = await this.unlocked();
-    if (next !== confirm) throw new Refusal('mismatch', 'The two new passphrases differ.');
+    if (next !== confirm) throw new Refusal('mismatch', msg('bgNewPassphrasesDiffer'));
     const strength = estimateStrength(next);
-    if (!strength.acceptable) throw new Refusal('weak-passphrase', strength.message);
+    if (!strength.acceptable) throw new Refusal('weak-passphrase', strengthMessage(strength));
     const header = parseVaultHeader(await readHeader(await this.database()));
-    const key = await this.checkPassphrase(header, current, 'The current passphrase is wrong.');
+    const key = await this.checkPassphrase(header, current, WRONG_CURRENT);
     const rewrapped = await rewrapVault(header, key, next, this.deps.kdf ?? header.kdf);
     await vault.store.replaceHeader(rewrapped);
   }

@@ -7,6 +7,7 @@
 //
 // Everything started here stops when `scope.signal` aborts (WXT's ContentScriptContext is
 // invalidated: extension reload/update, or a newer copy of this script started).
+import { msg } from '../i18n';
 import type {
   CaptureSeen,
   ChallengeMode,
@@ -50,30 +51,64 @@ export interface RuntimeDeps {
 
 export type PageFill = FillGrant & { autoSubmit: boolean };
 
-/** Text shown to people, in one place. */
+/**
+ * Text shown to people, in one place, from messages.json (inline* keys) in the browser's language.
+ * Getters, so nothing is looked up when the script loads, only when a panel is drawn.
+ */
 export const TEXT = {
-  useCode: (left: number) => `Use backup code (${left} left)`,
-  useCodeFor: (label: string, left: number) => `Use backup code for ${label} (${left} left)`,
-  useInstead: 'Use a backup code instead',
+  useCode: (left: number) => msg('inlineUseCode', { left }),
+  useCodeFor: (label: string, left: number) => msg('inlineUseCodeFor', { account: label, left }),
+  get useInstead() {
+    return msg('inlineUseInstead');
+  },
   // Chip statuses are short: the chip is one row inside X's code field (two lines at most).
-  unlock: 'Unlock Sparekey',
-  unlockHowTo: 'Click the Sparekey button in the toolbar.',
-  switching: 'Switching to a backup code…',
-  switchFailed: 'Choose “Use a backup code” on X.',
-  fetching: 'Getting your code…',
-  filled: 'Filled. Press Next to sign in.',
-  submitting: 'Filled. Sending it to X…',
-  rejected: 'X rejected that code.',
-  unknownOutcome: 'Did it work? Confirm in Sparekey.',
-  saveOne: (handle?: string) => `Save this backup code${handle ? ` for ${handle}` : ''} to Sparekey?`,
-  saveMany: (n: number, handle?: string) => `Save these ${n} backup codes${handle ? ` for ${handle}` : ''} to Sparekey?`,
-  unlockToSave: 'Unlock Sparekey to save this code',
-  unlockToSaveHint: 'Click the Sparekey button in your browser’s toolbar. The code stays here until you do.',
-  save: 'Save',
-  notNow: 'Not now',
-  saving: 'Saving…',
-  saved: (handle?: string) => `Saved to Sparekey${handle ? ` for ${handle}` : ''}.`,
-} as const;
+  get unlock() {
+    return msg('inlineUnlock');
+  },
+  get unlockHowTo() {
+    return msg('inlineUnlockHowTo');
+  },
+  get switching() {
+    return msg('inlineSwitching');
+  },
+  get switchFailed() {
+    return msg('inlineSwitchFailed');
+  },
+  get fetching() {
+    return msg('inlineFetching');
+  },
+  get filled() {
+    return msg('inlineFilled');
+  },
+  get submitting() {
+    return msg('inlineSubmitting');
+  },
+  get rejected() {
+    return msg('inlineRejected');
+  },
+  get unknownOutcome() {
+    return msg('inlineUnknownOutcome');
+  },
+  saveOne: (handle?: string) => (handle ? msg('inlineSaveOneFor', { account: handle }) : msg('inlineSaveOne')),
+  saveMany: (n: number, handle?: string) =>
+    handle ? msg('inlineSaveManyFor', { count: n, account: handle }) : msg('inlineSaveMany', { count: n }),
+  get unlockToSave() {
+    return msg('inlineUnlockToSave');
+  },
+  get unlockToSaveHint() {
+    return msg('inlineUnlockToSaveHint');
+  },
+  get save() {
+    return msg('inlineSave');
+  },
+  get notNow() {
+    return msg('inlineNotNow');
+  },
+  get saving() {
+    return msg('inlineSaving');
+  },
+  saved: (handle?: string) => (handle ? msg('inlineSavedFor', { account: handle }) : msg('inlineSaved')),
+};
 
 /** How long the "Saved" banner stays. */
 const SAVED_MS = 4_000;

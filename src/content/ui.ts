@@ -6,6 +6,7 @@
 // Keyboard activation is accepted (the page cannot focus inside a closed root).
 //
 // Built with DOM calls and textContent only: no HTML strings, no innerHTML.
+import { msg, type PlainKey } from '../i18n';
 import { Guard, type Refusal } from './guard';
 import type { Point, Size } from './place';
 
@@ -137,9 +138,9 @@ function hostStyle(at: Point): string {
 }
 
 /** What a refused click says (an untrusted one says nothing: no person is there to read it). */
-export const REFUSED: Record<Exclude<Refusal, 'untrusted'>, string> = {
-  interfered: 'Sparekey ignored that click: the page is hiding or covering this button.',
-  moved: 'Sparekey ignored that click: the button moved under the pointer. Point at it again.',
+export const REFUSED: Record<Exclude<Refusal, 'untrusted'>, PlainKey> = {
+  interfered: 'inlineClickCovered',
+  moved: 'inlineClickMoved',
 };
 
 function supportsPopover(el: HTMLElement): boolean {
@@ -174,7 +175,7 @@ export class Panel implements PanelLike {
     this.#box.className = `panel ${kind}`;
     // A chip is a small group of controls; the banner is a landmark a person can find again.
     this.#box.setAttribute('role', kind === 'chip' ? 'group' : 'region');
-    this.#box.setAttribute('aria-label', 'Sparekey');
+    this.#box.setAttribute('aria-label', msg('appName'));
     this.#status = doc.createElement('p');
     this.#status.className = 'status';
     this.#status.setAttribute('role', 'status');
@@ -200,7 +201,7 @@ export class Panel implements PanelLike {
     if (this.kind === 'banner') {
       const brand = doc.createElement('span');
       brand.className = 'brand';
-      brand.textContent = 'Sparekey';
+      brand.textContent = msg('appName');
       parts.push(brand);
     }
     if (view.message) {
@@ -244,7 +245,7 @@ export class Panel implements PanelLike {
       pointerType: (event as PointerEvent).pointerType,
     });
     if (refusal) {
-      if (refusal !== 'untrusted') this.#status.textContent = REFUSED[refusal];
+      if (refusal !== 'untrusted') this.#status.textContent = msg(REFUSED[refusal]);
       return;
     }
     this.#handlers[index]?.();

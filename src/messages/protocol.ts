@@ -4,6 +4,7 @@
 //   page/*                                                         — background → content script
 // Replies are always a Result: errors are typed values, never thrown strings.
 
+import type { Localized } from '../i18n';
 import type { CodeSource, CodeStatus, Policy, SiteId, VaultEvent } from '../vault/types';
 
 export const ERROR_CODES = [
@@ -26,7 +27,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ProtocolError {
   code: ErrorCode;
-  /** Human-readable; never contains a code value or passphrase. */
+  /** Human-readable, in the browser's language (messages.json); never a code value or passphrase. */
   message: string;
   retryAfterMs?: number;
   /** For tampered records: which one (store/id). */
@@ -275,7 +276,8 @@ export interface Envelope<N extends string = string> {
 export const isContentMessage = (name: string): name is keyof ContentRequests =>
   name.startsWith('content/');
 
-export function err(code: ErrorCode, message: string, extra?: Partial<ProtocolError>): Result<never> {
+/** An error reply; its message comes from messages.json (msg), like a Refusal's. */
+export function err(code: ErrorCode, message: Localized, extra?: Partial<ProtocolError>): Result<never> {
   return { ok: false, error: { code, message, ...extra } };
 }
 

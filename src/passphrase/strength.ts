@@ -4,13 +4,14 @@
 // characters. The vault's real defence is Argon2id; this only steers people away from the worst.
 
 export type StrengthLevel = 0 | 1 | 2 | 3 | 4;
+/** Why the level is what it is, as an id: the words are messages (src/passphrase/text.ts). */
+export type StrengthVerdict = 'empty' | 'short' | 'common' | 'weak' | 'fair' | 'good' | 'strong';
 
 export interface Strength {
   level: StrengthLevel;
   /** Estimated bits of guessing entropy. */
   bits: number;
-  /** One sentence for the person. */
-  message: string;
+  verdict: StrengthVerdict;
   /** Below this the vault refuses the passphrase. */
   acceptable: boolean;
 }
@@ -56,23 +57,22 @@ function predictableCount(s: string): number {
 
 export function estimateStrength(passphrase: string): Strength {
   const chars = [...passphrase];
-  if (chars.length === 0) return result(0, 0, 'Choose a passphrase.');
-  if (chars.length < MIN_LENGTH)
-    return result(0, 0, `Use at least ${MIN_LENGTH} characters; four or more random words are best.`);
+  if (chars.length === 0) return result(0, 0, 'empty');
+  if (chars.length < MIN_LENGTH) return result(0, 0, 'short');
   const squashed = passphrase.toLowerCase().replace(/[\s\-_.]+/g, '');
   if (COMMON.has(squashed) || COMMON.has(squashed.replace(/\d+$/, '')))
-    return result(0, 5, 'This is one of the first passphrases attackers try.');
+    return result(0, 5, 'common');
   const unique = new Set(chars).size;
   const effective = Math.max(1, chars.length - predictableCount(passphrase));
   // Few distinct characters cap the alphabet, however long the string.
   const alphabet = Math.min(charsetSize(passphrase), unique * 2);
   const bits = Math.round(effective * Math.log2(Math.max(alphabet, 2)));
-  if (bits < MIN_BITS) return result(1, bits, 'Too easy to guess: add more words or characters.');
-  if (bits < 50) return result(2, bits, 'Fair: acceptable, but a few more words would make it much stronger.');
-  if (bits < 70) return result(3, bits, 'Good passphrase.');
-  return result(4, bits, 'Strong passphrase.');
+  if (bits < MIN_BITS) return result(1, bits, 'weak');
+  if (bits < 50) return result(2, bits, 'fair');
+  if (bits < 70) return result(3, bits, 'good');
+  return result(4, bits, 'strong');
 }
 
-function result(level: StrengthLevel, bits: number, message: string): Strength {
-  return { level, bits, message, acceptable: level >= 2 };
+function result(level: StrengthLevel, bits: number, verdict: StrengthVerdict): Strength {
+  return { level, bits, verdict, acceptable: level >= 2 };
 }

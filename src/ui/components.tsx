@@ -2,7 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ProtocolError, Result } from '../messages/protocol';
-import { estimateStrength, MIN_LENGTH } from '../passphrase/strength';
+import { estimateStrength } from '../passphrase/strength';
+import { strengthMessage } from '../passphrase/text';
 import { siteById } from '../sites/index';
 import { errorText } from './api';
 import { t } from './i18n';
@@ -136,10 +137,7 @@ export function PassphraseInput(props: {
 
 /** The person-facing verdict for a passphrase, in the popup's language. */
 export function strengthText(passphrase: string): string {
-  const s = estimateStrength(passphrase);
-  if (passphrase.length === 0) return t('strengthEmpty');
-  if ([...passphrase].length < MIN_LENGTH) return t('strengthShort', { min: MIN_LENGTH });
-  return [t('strengthCommon'), t('strengthWeak'), t('strengthFair'), t('strengthGood'), t('strengthStrong')][s.level]!;
+  return strengthMessage(estimateStrength(passphrase));
 }
 
 /** Live strength of a new passphrase: a meter and one sentence, announced politely. */

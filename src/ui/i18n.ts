@@ -1,24 +1,41 @@
-// Every string the popup shows goes through browser.i18n, so public/_locales/en/messages.json is
-// the whole English text and another locale is one more folder. Keys and placeholder names are
-// typed from that file: a misspelt key, a missing or unknown placeholder fails the type check.
-// Placeholders are passed by name; messages.json numbers them ($1, $2, …) in alphabetical order
-// of their names, which is the order t() hands the values to the browser.
-import { browser } from 'wxt/browser';
-import type en from '../../public/_locales/en/messages.json';
+// The popup's text: the shared typed lookup (src/i18n) under its short name, and dates in the
+// person's own locale.
+import { msg, type PlainKey } from '../i18n';
+import type { FormatId } from '../vault/formats';
+import type { ImportId } from '../vault/import/index';
 
-type Messages = typeof en;
-export type MessageKey = keyof Messages;
-type PlaceholderName<K extends MessageKey> = Messages[K] extends { placeholders: infer P } ? keyof P & string : never;
-type Args<K extends MessageKey> = [PlaceholderName<K>] extends [never] ? [] : [Record<PlaceholderName<K>, string | number>];
+export type { MessageKey } from '../i18n';
+export const t = msg;
 
-export function t<K extends MessageKey>(key: K, ...args: Args<K>): string {
-  const values = args[0] as Record<string, string | number> | undefined;
-  const substitutions = values
-    ? Object.keys(values)
-        .sort()
-        .map((name) => String(values[name]))
-    : [];
-  return browser.i18n.getMessage(key, substitutions);
+// src/vault stays free of browser APIs and names formats and import kinds by id; the popup words
+// them here. A new id is a type error until it has its message.
+const FORMAT_NAMES: Record<FormatId, PlainKey> = {
+  x: 'formatX',
+  github: 'formatGithub',
+  google: 'formatGoogle',
+  gitlab: 'formatGitlab',
+  discord: 'formatDiscord',
+  proton: 'formatProton',
+  generic: 'formatGeneric',
+};
+
+const IMPORT_KINDS: Record<ImportId, PlainKey> = {
+  github: 'importKindGithub',
+  google: 'importKindGoogle',
+  gitlab: 'importKindGitlab',
+  discord: 'importKindDiscord',
+  proton: 'importKindProton',
+  plain: 'importKindPlain',
+};
+
+/** A code format, singular ("X backup code"), to quote inside a sentence. */
+export function formatName(id: FormatId): string {
+  return msg(FORMAT_NAMES[id]);
+}
+
+/** What an imported file holds, plural ("GitHub recovery codes"). */
+export function importKindName(id: ImportId): string {
+  return msg(IMPORT_KINDS[id]);
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -5,17 +5,17 @@
 // recorded as manual in the code's history. Every rule returns the account's codes after the
 // move with the account's policy applied (see `settle`).
 import type { TransitionResult, VaultCtx } from './context';
-import { VaultError, codeRef } from './errors';
+import { VaultError, codeRef, type VaultAction } from './errors';
 import { applyMoves, settle, type Move } from './moves';
 import { findCode } from './policy';
 import { REASONS } from './reasons';
 import { CODE_STATUSES, type Account, type Code, type CodeStatus, type Reservation } from './types';
 
-function refuse(code: Code, action: string, allowed: readonly CodeStatus[]): never {
+function refuse(code: Code, action: VaultAction, allowed: readonly CodeStatus[]): never {
   throw new VaultError(
     'illegal-transition',
     `Code ${codeRef(code)} is ${code.status}; only a code that is ${allowed.join(' or ')} can be ${action}.`,
-    { codeId: code.id, seq: code.seq },
+    { codeId: code.id, seq: code.seq, status: code.status, allowed, action },
   );
 }
 
@@ -23,7 +23,7 @@ function target(
   account: Account,
   codes: readonly Code[],
   codeId: string,
-  action: string,
+  action: VaultAction,
   allowed: readonly CodeStatus[],
 ): Code {
   const code = findCode(account, codes, codeId);
@@ -32,13 +32,13 @@ function target(
 }
 
 /** A reserved code whose reservation is `reservationId`: a stale or foreign fill can't settle it. */
-function reservedBy(account: Account, codes: readonly Code[], codeId: string, reservationId: string, action: string) {
+function reservedBy(account: Account, codes: readonly Code[], codeId: string, reservationId: string, action: VaultAction) {
   const code = target(account, codes, codeId, action, ['reserved']);
   if (code.reservation?.id !== reservationId) {
     throw new VaultError(
       'reservation-mismatch',
       `Code ${codeRef(code)} is reserved by another request; it cannot be ${action} with this reservation.`,
-      { codeId: code.id, seq: code.seq },
+      { codeId: code.id, seq: code.seq, action },
     );
   }
   return code as Code & { reservation: Reservation };

@@ -1,5 +1,6 @@
 // Browsing and editing the vault from extension pages. Code values leave the worker only when a
 // page explicitly asks to reveal them.
+import { msg } from '../../i18n';
 import type { AccountDetail, CodeView } from '../../messages/protocol';
 import { siteById } from '../../sites/index';
 import { formatOf } from '../../vault/formats';
@@ -71,10 +72,10 @@ export function accountHandlers(deps: BackgroundDeps) {
     'accounts/add': ({ site: siteId, label }) =>
       change(async (v) => {
         const site = siteById(siteId);
-        if (!site) throw new Refusal('invalid', `Sparekey doesn't know the site "${siteId}".`);
+        if (!site) throw new Refusal('invalid', msg('bgUnknownSite', { site: siteId }));
         const wanted = normalizeLabel(label);
         if (v.allAccounts().some((a) => a.site === site.id && normalizeLabel(a.label) === wanted))
-          throw new Refusal('conflict', `There is already a ${site.name} account called ${label}.`);
+          throw new Refusal('conflict', msg('bgAccountExists', { site: site.name, account: label }));
         const account = newAccount(site, label, deps.newId(), deps.now());
         await v.putAccount(account, [
           { id: deps.newId(), at: deps.now(), kind: 'account-added', accountId: account.id },
@@ -93,7 +94,7 @@ export function accountHandlers(deps: BackgroundDeps) {
       change(async (v) => {
         const account = v.account(accountId);
         if (confirmLabel !== account.label)
-          throw new Refusal('invalid', 'Type the account name exactly to confirm deleting it.');
+          throw new Refusal('invalid', msg('bgDeleteConfirm'));
         await v.deleteAccount(accountId, [
           { id: deps.newId(), at: deps.now(), kind: 'account-deleted', accountId },
         ]);
@@ -121,7 +122,7 @@ export function accountHandlers(deps: BackgroundDeps) {
         const account = v.account(accountId);
         const codes = v.codesOf(accountId);
         const code = codes.find((c) => c.id === codeId);
-        if (!code) throw new Refusal('not-found', 'No such code in this account.');
+        if (!code) throw new Refusal('not-found', msg('bgNoSuchCode'));
         const c = ctx();
         const result =
           code.status === 'unconfirmed' && status !== 'invalidated'
@@ -133,7 +134,7 @@ export function accountHandlers(deps: BackgroundDeps) {
                 : status === 'invalidated'
                   ? invalidate(account, codes, codeId, c)
                   : (() => {
-                      throw new Refusal('conflict', 'Only a code whose outcome is unknown can be marked rejected.');
+                      throw new Refusal('conflict', msg('bgOnlyUnconfirmedRejected'));
                     })();
         await v.apply(account, result);
         return detail(v, accountId);

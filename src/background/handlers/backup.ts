@@ -3,7 +3,9 @@
 import { backupText, checkPayload, openBackup, parseBackup, planRestore, sealBackup } from '../../backup/index';
 import { parseVaultHeader, unlockVault } from '../../crypto';
 import { STORES } from '../../store';
+import { msg } from '../../i18n';
 import { estimateStrength } from '../../passphrase/strength';
+import { strengthMessage } from '../../passphrase/text';
 import type { BackgroundDeps } from '../deps';
 import { Refusal } from '../errors';
 import type { Handlers } from '../router';
@@ -18,16 +20,16 @@ export function backupHandlers(deps: BackgroundDeps) {
       const vault = await deps.session.unlocked();
       const header = parseVaultHeader(await vault.store.readHeader());
       if (own) {
-        if (passphrase !== confirm) throw new Refusal('mismatch', 'The two passphrases differ.');
+        if (passphrase !== confirm) throw new Refusal('mismatch', msg('errorMismatch'));
         const strength = estimateStrength(passphrase);
-        if (!strength.acceptable) throw new Refusal('weak-passphrase', strength.message);
+        if (!strength.acceptable) throw new Refusal('weak-passphrase', strengthMessage(strength));
       } else {
         // Typed again, so checked: a backup under a mistyped passphrase could never be opened.
         try {
           (await unlockVault(header, passphrase)).fill(0);
         } catch (e) {
           if ((e as { code?: string }).code === 'wrong-passphrase')
-            throw new Refusal('wrong-passphrase', 'That is not the vault passphrase. No backup was made.');
+            throw new Refusal('wrong-passphrase', msg('bgBackupWrongPassphrase'));
           throw e;
         }
       }

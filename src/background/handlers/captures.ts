@@ -1,4 +1,5 @@
 // Pending captures and fills started from extension pages (popup, keyboard command, context menu).
+import { msg } from '../../i18n';
 import type { PendingCapture } from '../../messages/protocol';
 import { siteForOrigin } from '../../sites/index';
 import { release } from '../../vault/transitions';
@@ -16,7 +17,6 @@ import { grantNext, saveCapture } from './content';
  * the tab must show an exact site origin, the account must belong to that origin, and the tab is
  * checked again right before the code is released.
  */
-const NO_FIELD = 'No two-factor code field on this tab to fill.';
 
 export async function fillTab(
   deps: BackgroundDeps,
@@ -26,23 +26,23 @@ export async function fillTab(
   return deps.queue(async () => {
     const origin = originOf(tab?.url);
     const site = origin ? siteForOrigin(origin) : undefined;
-    if (!tab || !origin || !site) throw new Refusal('not-allowed', 'This tab is not a site Sparekey fills.');
+    if (!tab || !origin || !site) throw new Refusal('not-allowed', msg('bgNotAFillSite'));
     const vault = await deps.session.unlocked();
     const candidates = accountsFor(vault, site, origin);
     if (originOf(await deps.tabs.url(tab.id)) !== origin)
-      throw new Refusal('not-allowed', 'The tab changed before the code could be filled.');
+      throw new Refusal('not-allowed', msg('bgTabChanged'));
     // Asked first, so a tab at no 2FA step reserves nothing (and writes nothing to the history);
     // the identifier typed in this login picks the account as it does for the chip.
     const page = await deps.tabs.pageState(tab.id);
-    if (!page.challenge) throw new Refusal('not-found', NO_FIELD);
+    if (!page.challenge) throw new Refusal('not-found', msg('bgNoCodeField'));
     const picked = choice.accountId
       ? candidates.find((a) => a.id === choice.accountId)
       : (() => {
           const p = pickAccount(vault, candidates, page.accountHint);
-          if (p.kind === 'ambiguous') throw new Refusal('conflict', 'Several accounts fit this tab: choose one.');
+          if (p.kind === 'ambiguous') throw new Refusal('conflict', msg('bgSeveralAccountsTab'));
           return p.kind === 'one' ? p.account : undefined;
         })();
-    if (!picked) throw new Refusal('not-found', `No ${site.name} account in Sparekey for this tab.`);
+    if (!picked) throw new Refusal('not-found', msg('bgNoAccountTab', { site: site.name }));
     const grant = await grantNext(deps, vault, picked, tab.id, origin, choice.codeId);
     const { autoSubmit } = await deps.settings.get();
     const filled = await deps.tabs.fill(tab.id, { ...grant, autoSubmit }).catch(() => false);
@@ -51,7 +51,7 @@ export async function fillTab(
       const codes = vault.codesOf(picked.id);
       const code = codes.find((c) => c.reservation?.id === grant.reservationId);
       if (code) await vault.apply(picked, release(picked, codes, code.id, grant.reservationId, { now: deps.now(), newId: deps.newId }));
-      throw new Refusal('not-found', NO_FIELD);
+      throw new Refusal('not-found', msg('bgNoCodeField'));
     }
     deps.changed();
     return { seq: grant.seq };
@@ -87,7 +87,7 @@ export function captureHandlers(deps: BackgroundDeps, captures: CaptureBox) {
       deps.queue(async () => {
         const vault = await deps.session.unlocked();
         const capture = await captures.get(captureId);
-        if (!capture) throw new Refusal('not-found', 'That capture is gone.');
+        if (!capture) throw new Refusal('not-found', msg('bgCaptureGone'));
         const summary = await saveCapture(deps, vault, capture);
         await captures.remove(captureId);
         deps.changed();

@@ -1,6 +1,7 @@
 // What a content script on a verified site origin may ask. The router has already checked that
 // the sender is our content script in a tab's top frame on an origin a site adapter lists; the
 // origin used below is the sender's, never anything from the message body.
+import { msg } from '../../i18n';
 import type { CaptureSeen, FillGrant, Offer, Outcome } from '../../messages/protocol';
 import { siteById } from '../../sites/index';
 import type { SiteInfo } from '../../sites/types';
@@ -33,7 +34,7 @@ export function offerFor(vault: OpenVault, site: SiteInfo, origin: string, hint?
 /** The tab must still show the caller's origin right before a code is released to it. */
 async function tabStillOn(deps: BackgroundDeps, caller: ContentCaller): Promise<void> {
   if (originOf(await deps.tabs.url(caller.tabId)) !== caller.origin)
-    throw new Refusal('not-allowed', 'The tab left the page that asked for the code.');
+    throw new Refusal('not-allowed', msg('bgTabLeft'));
 }
 
 /**
@@ -54,12 +55,9 @@ export async function grantNext(
   if (held?.reservation?.tabId === tabId && held.reservation.origin === origin && (!codeId || codeId === held.id))
     return grantOf(account, held);
   if (held && account.policy.kind === 'ordered')
-    throw new Refusal(
-      'conflict',
-      `A backup code for ${account.label} is being used in another tab. Finish there, or resolve it in Sparekey.`,
-    );
+    throw new Refusal('conflict', msg('bgCodeInUse', { account: account.label }));
   const code = codeId ? codes.find((c) => c.id === codeId) : vault.next(account.id);
-  if (!code) throw new Refusal('not-found', `No backup codes left for ${account.label}.`);
+  if (!code) throw new Refusal('not-found', msg('bgNoCodesLeft', { account: account.label }));
   const result = reserve(account, codes, code.id, { now: deps.now(), newId: deps.newId }, { tabId, origin });
   await vault.apply(account, result);
   const reserved = vault.codesOf(account.id).find((c) => c.id === code.id)!;
@@ -79,9 +77,9 @@ export async function settleReservation(
   by?: { tabId: number; origin: string },
 ): Promise<Account> {
   const code = vault.findReservation(reservationId);
-  if (!code || code.status !== 'reserved') throw new Refusal('not-found', 'That fill is already settled.');
+  if (!code || code.status !== 'reserved') throw new Refusal('not-found', msg('bgFillSettled'));
   if (by && (code.reservation?.tabId !== by.tabId || code.reservation?.origin !== by.origin))
-    throw new Refusal('not-allowed', 'That fill belongs to another tab.');
+    throw new Refusal('not-allowed', msg('bgFillOtherTab'));
   const account = vault.account(code.accountId);
   const codes = vault.codesOf(account.id);
   const ctx = { now: deps.now(), newId: deps.newId };
@@ -98,7 +96,7 @@ export async function settleReservation(
 /** Adds a confirmed capture to the account named by its handle (created on first save). */
 export async function saveCapture(deps: BackgroundDeps, vault: OpenVault, capture: Capture) {
   const site = siteById(capture.site);
-  if (!site) throw new Refusal('invalid', 'Unknown site.');
+  if (!site) throw new Refusal('invalid', msg('bgUnknownSiteShort'));
   const label = capture.handle ?? site.name;
   let account = accountsFor(vault, site, capture.origin).find(
     (a) => normalizeLabel(a.label) === normalizeLabel(label),
@@ -155,10 +153,10 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
         else {
           const picked = pickAccount(vault, candidates, accountHint);
           if (picked.kind === 'ambiguous')
-            throw new Refusal('conflict', 'Several accounts fit this page: choose one.');
+            throw new Refusal('conflict', msg('bgSeveralAccountsPage'));
           if (picked.kind === 'one') account = picked.account;
         }
-        if (!account) throw new Refusal('not-found', `No ${caller.site.name} account in Sparekey for this page.`);
+        if (!account) throw new Refusal('not-found', msg('bgNoAccountPage', { site: caller.site.name }));
         await tabStillOn(deps, caller);
         const grant = await grantNext(deps, vault, account, caller.tabId, caller.origin);
         deps.changed();
@@ -175,7 +173,7 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
       deps.queue(async () => {
         const format = formatById(caller.site.format);
         const values = [...new Set(codes.map((c) => format.normalize(c)).filter((c): c is string => c !== null))];
-        if (values.length === 0) throw new Refusal('invalid', 'No backup code of this site\'s format was seen.');
+        if (values.length === 0) throw new Refusal('invalid', msg('bgNoCodeSeen'));
         const capture: Capture = {
           id: deps.newId(),
           tabId: caller.tabId,
@@ -203,7 +201,7 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
         const vault = await deps.session.unlocked();
         const capture = await captures.get(captureId);
         if (!capture || capture.tabId !== caller.tabId || capture.origin !== caller.origin)
-          throw new Refusal('not-found', 'That capture is gone; reload the page to see the code again.');
+          throw new Refusal('not-found', msg('bgCaptureGoneReload'));
         const summary = await saveCapture(deps, vault, capture);
         await captures.remove(captureId);
         deps.changed();
@@ -212,7 +210,7 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
     'content/codes-dismiss': async ({ captureId }, caller) => {
       const capture = await captures.get(captureId);
       if (!capture || capture.tabId !== caller.tabId || capture.origin !== caller.origin)
-        throw new Refusal('not-found', 'That capture is gone.');
+        throw new Refusal('not-found', msg('bgCaptureGone'));
       await captures.remove(captureId);
       deps.changed();
       return { dismissed: captureId };

@@ -4,11 +4,11 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { AccountSummary, MergeSummary } from '../../messages/protocol';
 import { SITES, siteById } from '../../sites/index';
 import { formatById, type FormatId } from '../../vault/formats';
-import { detectImport, IMPORT_PARSERS, MAX_IMPORT_CHARS, type DetectedImport } from '../../vault/import/index';
+import { detectImport, MAX_IMPORT_CHARS, type DetectedImport } from '../../vault/import/index';
 import { findCodes } from '../../vault/paste';
 import { useSend } from '../api';
 import { Field, Notice, Screen, siteName, useAction } from '../components';
-import { t } from '../i18n';
+import { formatName, importKindName, t } from '../i18n';
 import type { AddMode } from './Accounts';
 
 const NEW = 'new';
@@ -87,7 +87,7 @@ export function AddCodes(props: {
   /** A site file whose codes no account here can hold (its site isn't one Sparekey knows yet). */
   const mismatch =
     mode === 'import' && file?.result && file.result.format !== 'generic' && file.result.format !== format.id
-      ? IMPORT_PARSERS[file.result.parser].label
+      ? importKindName(file.result.parser)
       : null;
 
   async function save(e: Event) {
@@ -97,9 +97,9 @@ export function AddCodes(props: {
     if (found.length === 0)
       return setProblem(
         mode === 'paste'
-          ? t('pasteNoneFound', { format: format.label })
+          ? t('pasteNoneFound', { format: formatName(format.id) })
           : imported
-            ? t('importNoneFound', { format: format.label })
+            ? t('importNoneFound', { format: formatName(format.id) })
             : t('importChoose'),
       );
     if (mismatch) return setProblem(t('importMismatch', { kind: mismatch, site: siteName(site) }));
@@ -195,7 +195,7 @@ export function AddCodes(props: {
         )}
 
         {mode === 'paste' ? (
-          <Field label={t('pasteLabel')} hint={t('pasteHint', { format: format.label })}>
+          <Field label={t('pasteLabel')} hint={t('pasteHint', { format: formatName(format.id) })}>
             {({ id, describedBy }) => (
               <textarea
                 id={id}
@@ -228,17 +228,17 @@ export function AddCodes(props: {
         {mode === 'import' && file?.problem && <Notice error={file.problem} />}
         {imported && (
           <p class="hint">
-            {t('importDetected', { kind: IMPORT_PARSERS[imported.parser].label, count: imported.codes.length })}
+            {t('importDetected', { kind: importKindName(imported.parser), count: imported.codes.length })}
             {imported.alreadyUsed ? ` ${t('importAlreadyUsed', { count: imported.alreadyUsed })}` : ''}
-            {leftOut > 0 ? ` ${t('importLeftOut', { format: format.label, count: leftOut })}` : ''}
+            {leftOut > 0 ? ` ${t('importLeftOut', { format: formatName(format.id), count: leftOut })}` : ''}
           </p>
         )}
-        {imported && importValues.length === 0 && <Notice error={t('importNoneFound', { format: format.label })} />}
+        {imported && importValues.length === 0 && <Notice error={t('importNoneFound', { format: formatName(format.id) })} />}
 
         <div aria-live="polite">
           {found.length > 0 && (
             <div class="found">
-              <p id="found-h">{t('foundCount', { count: found.length, format: format.label })}</p>
+              <p id="found-h">{t('foundCount', { count: found.length, format: formatName(format.id) })}</p>
               <ol class="found-list" aria-labelledby="found-h">
                 {found.map((v) => (
                   <li key={v}>

@@ -19,7 +19,6 @@ function findAll(text: string): string[] {
 
 export const discordFormat: CodeFormat = {
   id: 'discord',
-  label: 'Discord backup code',
   normalize,
   display: (value) => `${value.slice(0, 4)}-${value.slice(4)}`,
   findAll,

@@ -5,9 +5,8 @@ export const FORMAT_IDS = ['x', 'github', 'google', 'gitlab', 'discord', 'proton
 export type FormatId = (typeof FORMAT_IDS)[number];
 
 export interface CodeFormat {
+  /** Also how the popup names the format: its words are in messages.json (src/ui/i18n.ts). */
   id: FormatId;
-  /** Shown in the popup's paste box: "X backup code". */
-  label: string;
   /** The canonical stored value, or null when `raw` is not a code of this format. */
   normalize(raw: string): string | null;
   /** How a person reads a stored value (groups, hyphens). */

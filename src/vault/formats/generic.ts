@@ -28,7 +28,6 @@ function findAll(text: string): string[] {
 
 export const genericFormat: CodeFormat = {
   id: 'generic',
-  label: 'Backup code',
   normalize,
   display: (value) => value,
   findAll,

@@ -16,7 +16,6 @@ function findAll(text: string): string[] {
 
 export const githubFormat: CodeFormat = {
   id: 'github',
-  label: 'GitHub recovery code',
   normalize,
   display: (value) => value,
   findAll,

@@ -19,7 +19,6 @@ function findAll(text: string): string[] {
 
 export const gitlabFormat: CodeFormat = {
   id: 'gitlab',
-  label: 'GitLab recovery code',
   normalize,
   display: (value) => value,
   findAll,

@@ -16,7 +16,6 @@ function findAll(text: string): string[] {
 
 export const googleFormat: CodeFormat = {
   id: 'google',
-  label: 'Google backup code',
   normalize,
   display: (value) => `${value.slice(0, 4)} ${value.slice(4)}`,
   findAll,

@@ -23,7 +23,6 @@ function findAll(text: string): string[] {
 
 export const protonFormat: CodeFormat = {
   id: 'proton',
-  label: 'Proton recovery code',
   normalize,
   display: (value) => value,
   findAll,

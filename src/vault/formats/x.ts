@@ -91,4 +91,4 @@ function findAll(text: string): string[] {
   return unique(found);
 }
 
-export const xFormat: CodeFormat = { id: 'x', label: 'X backup code', normalize, display, findAll };
+export const xFormat: CodeFormat = { id: 'x', normalize, display, findAll };

@@ -15,7 +15,11 @@ export interface ImportResult {
 
 export interface ImportParser {
   id: ImportId;
-  /** For messages: "GitHub recovery codes". */
+  /**
+   * For the parser's own error messages (English, for logs and tests: the popup shows its own
+   * words when a file can't be read): "GitHub recovery codes". The popup names a kind by its id
+   * (src/ui/i18n.ts), in the person's language.
+   */
   label: string;
   /** The name the site gives the download (browsers may append " (1)"). */
   fileName: RegExp;

@@ -36,7 +36,12 @@ const fake = vi.hoisted(() => {
   };
   return { browser, created };
 });
-vi.mock('wxt/browser', () => ({ browser: fake.browser, default: fake.browser }));
+vi.mock('wxt/browser', async () => {
+  // The menu item's title and every refusal are worded through browser.i18n.
+  const { i18n } = await import('../i18n-en');
+  const browser = { ...fake.browser, i18n };
+  return { browser, default: browser };
+});
 
 
 const TAB = 7;

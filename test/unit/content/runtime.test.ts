@@ -13,6 +13,9 @@ import type { Result } from '../../../src/messages/protocol';
 import { xAdapter } from '../../../src/sites/x';
 import type { SiteAdapter } from '../../../src/sites/types';
 
+// The page runtime words its text through browser.i18n: the shipped English messages here.
+vi.mock('wxt/browser', () => import('../i18n-browser'));
+
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/x');
 const CODE = 'abcd1234efgh';
 const LOGIN = '/i/flow/login';

@@ -2,6 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, randomHostTag } from '../../../src/content/ui';
 
+// The page runtime words its text through browser.i18n: the shipped English messages here.
+vi.mock('wxt/browser', () => import('../i18n-browser'));
+
 /** The closed root a Panel attaches, caught on its way (pages never get it). */
 function panelWithRoot(kind: 'chip' | 'banner') {
   const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');

@@ -1,7 +1,6 @@
 // Component-test scaffolding: the real English messages with Chrome's placeholder rules (see
 // ./browser.ts), and a scripted background that records what the popup sent.
 import { configure } from '@testing-library/preact';
-import en from '../../../public/_locales/en/messages.json';
 import type {
   AccountDetail,
   AccountSummary,
@@ -19,19 +18,7 @@ import type { Send } from '../../../src/ui/api';
 // The first render of a file pays for module loading; two cores are shared.
 configure({ asyncUtilTimeout: 4_000 });
 
-type Entry = { message: string; placeholders?: Record<string, { content: string }> };
-export const MESSAGES = en as Record<string, Entry>;
-
-/** browser.i18n.getMessage as the browsers do it: $NAME$ → its placeholder's content → $n. */
-export function getMessage(key: string, substitutions: string | string[] = []): string {
-  const entry = MESSAGES[key];
-  if (!entry) return '';
-  const subs = Array.isArray(substitutions) ? substitutions : [substitutions];
-  const fill = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '');
-  return entry.message
-    .replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => fill(entry.placeholders?.[name.toLowerCase()]?.content ?? ''))
-    .replace(/\$\$/g, '$');
-}
+export { MESSAGES, getMessage } from '../i18n-en';
 
 type Reply<N extends MessageName> = Res<N> | ProtocolError | ((body: Req<N>) => Res<N> | ProtocolError);
 export type Script = { [N in MessageName]?: Reply<N> };

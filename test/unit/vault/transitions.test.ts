@@ -51,7 +51,8 @@ describe('reserve', () => {
     const e = expectVaultError(() => reserve(ordered, codes, code.id, clock.ctx()), 'illegal-transition');
     expect(e.message).toContain('#1');
     expect(e.message).not.toContain(code.value);
-    expect(e.detail).toEqual({ codeId: code.id, seq: 1 });
+    // Everything the background needs to word it in the person's language, as ids.
+    expect(e.detail).toEqual({ codeId: code.id, seq: 1, status: 'reserved', allowed: ['unused'], action: 'reserved' });
   });
 
   it('refuses an unknown code id as not-found', () => {
