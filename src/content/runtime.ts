@@ -3,7 +3,9 @@
 //
 // Cost: one MutationObserver whose callback only schedules; all work happens at most once per
 // animation frame. A page that is not a candidate (not the login flow, not the backup-code screen)
-// costs a string comparison of location.href per frame with changes, and nothing more.
+// costs a string comparison of location.href per frame with changes, and nothing more. On a
+// candidate page a batch that adds elements is scanned at once (a few per frame at most), so the
+// chip lands in the same rendering update as X's input instead of a frame later.
 //
 // Everything started here stops when `scope.signal` aborts (WXT's ContentScriptContext is
 // invalidated: extension reload/update, or a newer copy of this script started).
@@ -114,6 +116,14 @@ export const TEXT = {
 const SAVED_MS = 4_000;
 /** How long a step of X's method switch may take. */
 const STEP_MS = 10_000;
+/** Scans per frame run straight from the observer on a candidate page; the rest wait for the frame. */
+const EAGER_SCANS_PER_FRAME = 3;
+
+function addsElement(records: MutationRecord[]): boolean {
+  for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) return true;
+  return false;
+}
+
 /** The identifier must rest this long before we ask ahead for its offer (it changes per key). */
 const PREFETCH_QUIET_MS = 300;
 /** An offer asked ahead is shown at once for this long; the chip asks again anyway. */
@@ -163,6 +173,7 @@ export class ContentRuntime {
   #href = '';
   #url: URL | null = null;
   #candidate = false;
+  #eagerScans = 0;
   #queued = false;
   #observer: MutationObserver | null = null;
   /** The identifier typed at the login's first step: this tab, this page, memory only. */
@@ -196,7 +207,7 @@ export class ContentRuntime {
     const win = doc.defaultView;
     const signal = scope.signal;
     if (signal.aborted) return;
-    this.#observer = new (win?.MutationObserver ?? MutationObserver)(() => this.schedule());
+    this.#observer = new (win?.MutationObserver ?? MutationObserver)((records) => this.#onMutations(records));
     this.#observer.observe(doc.documentElement, {
       childList: true,
       subtree: true,
@@ -229,6 +240,16 @@ export class ContentRuntime {
     this.#removeBanner();
     this.#watch?.cancel();
     this.#watch = null;
+  }
+
+  #onMutations(records: MutationRecord[]): void {
+    // Bounded per frame, so our own changes (the chip going in) cannot keep the page busy.
+    // `#candidate` as the last scan saw it: a page that stopped being one costs one quick scan.
+    if (this.#eagerScans >= EAGER_SCANS_PER_FRAME || !this.#candidate || this.#doc.visibilityState === 'hidden' || !addsElement(records)) {
+      return this.schedule();
+    }
+    if (this.#eagerScans++ === 0) this.#d.scope.frame(() => (this.#eagerScans = 0));
+    this.scan();
   }
 
   /** Queues one scan for the next animation frame (hidden tabs: a short timeout). */
@@ -283,21 +304,31 @@ export class ContentRuntime {
     this.#updateBanner(adapter.detectCodeScreen(this.#doc, url));
   }
 
-  /** Once the identifier rests, asks for its offer (no value, just what the chip would say). */
+  /**
+   * Asks for the identifier's offer (no value, just what the chip would say) once the typing rests,
+   * or at once when the login has moved past it (a password field is up), so a quick login still
+   * finds the offer waiting at the 2FA step.
+   */
   #askAhead(): void {
     const hint = this.#hint;
-    if (!hint || this.#ahead?.hint === hint) return;
-    this.#ahead?.cancel?.();
+    if (!hint) return;
+    const now = this.#doc.querySelector('input[type="password"]') !== null;
+    const current = this.#ahead;
+    // Same identifier: already asked (no timer left), or still waiting for the typing to rest.
+    if (current?.hint === hint && (!current.cancel || !now)) return;
+    current?.cancel?.();
     const ahead: AskedAhead = { hint, at: 0 };
     this.#ahead = ahead;
-    ahead.cancel = this.#d.scope.setTimeout(() => {
+    const ask = () => {
       delete ahead.cancel;
       void this.#d.send('content/prompt-seen', { mode: 'unknown', accountHint: hint }).then((reply) => {
         if (this.#ahead !== ahead || !reply.ok) return;
         ahead.offer = reply.value;
         ahead.at = Date.now();
       });
-    }, PREFETCH_QUIET_MS);
+    };
+    if (now) ask();
+    else ahead.cancel = this.#d.scope.setTimeout(ask, PREFETCH_QUIET_MS);
   }
 
   /** The offer asked ahead for this identifier, while fresh. */

@@ -216,15 +216,16 @@ describe('at X’s 2FA step', () => {
     expect(rig.runtime.state.hint).toBe('sparekey_demo');
     load('login-2fa-backup.html', LOGIN);
     await settle();
-    expect(sent('content/prompt-seen')).toEqual([{ mode: 'backup', accountHint: 'sparekey_demo' }]);
+    expect(sent('content/prompt-seen')).toEqual([
+      { mode: 'unknown', accountHint: 'sparekey_demo' }, // asked ahead at the password step
+      { mode: 'backup', accountHint: 'sparekey_demo' },
+    ]);
   });
 
   it('asks ahead for the typed identifier\'s offer, so the chip shows with the 2FA input before the background answers', async () => {
     load('login-password.html', LOGIN);
     rig = makeRig();
     rig.runtime.start();
-    await settle();
-    await new Promise((r) => setTimeout(r, 400));
     await settle();
     expect(sent('content/prompt-seen')).toEqual([{ mode: 'unknown', accountHint: 'sparekey_demo' }]);
     // The real question at the 2FA step is not answered yet: the chip already offers the code.
@@ -263,6 +264,24 @@ describe('at X’s 2FA step', () => {
       { mode: 'unknown', accountHint: 'spare' },
       { mode: 'unknown', accountHint: 'spare' },
     ]);
+  });
+
+  it('asks ahead at once when the login moves on to the password before the typing rested', async () => {
+    load('login-identifier.html', LOGIN);
+    rig = makeRig();
+    rig.runtime.start();
+    const field = document.querySelector<HTMLInputElement>('input[autocomplete="username"]')!;
+    field.value = 'sparekey_demo';
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(sent('content/prompt-seen')).toEqual([]);
+    load('login-password.html', LOGIN);
+    await settle();
+    expect(sent('content/prompt-seen')).toEqual([{ mode: 'unknown', accountHint: 'sparekey_demo' }]);
+    // The timer it replaced does not ask a second time.
+    await new Promise((r) => setTimeout(r, 400));
+    await settle();
+    expect(sent('content/prompt-seen')).toHaveLength(1);
   });
 
   it('offers nothing at the e-mailed code step, nor at the unusual-activity check', async () => {
@@ -619,6 +638,29 @@ describe('cost and lifetime', () => {
     for (let i = 0; i < 100; i++) document.body.append(document.createElement('span'));
     await settle();
     expect(vi.mocked(adapter.detectChallenge).mock.calls.length - before).toBe(1);
+  });
+
+  it('scans X\'s 2FA step as it arrives on a candidate page, not a frame later; a few such scans per frame at most', async () => {
+    load('login-password.html', LOGIN);
+    const adapter = spied();
+    rig = makeRig(adapter);
+    rig.runtime.start();
+    await settle();
+    expect(rig.chip()).toBeUndefined();
+    const before = vi.mocked(adapter.detectChallenge).mock.calls.length;
+    load('login-2fa-backup.html', LOGIN);
+    await Promise.resolve(); // the mutation records only: no frame has run
+    expect(rig.chip()).toBeDefined();
+    for (let i = 0; i < 20; i++) {
+      document.body.append(document.createElement('span'));
+      await Promise.resolve();
+    }
+    // Three scans straight from the observer (the step, then two more batches); the rest of the
+    // frame's changes wait for the frame's one scan.
+    expect(vi.mocked(adapter.detectChallenge).mock.calls.length - before).toBe(3);
+    await settle();
+    expect(vi.mocked(adapter.detectChallenge).mock.calls.length - before).toBe(4);
+    expect(rig.chip()?.view?.buttons.map((b) => b.label)).toEqual([TEXT.useCode(2)]);
   });
 
   it('follows in-page navigation: the chip goes when X leaves the login, a banner comes on the code screen', async () => {
