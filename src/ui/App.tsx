@@ -1,7 +1,7 @@
 // The popup: asks the background where the vault stands and shows the matching screen. Every
 // reply that says "locked" (auto-lock fired while the popup was open) brings back the unlock
 // screen, so no screen keeps showing data the vault no longer offers.
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ProtocolError, VaultStatus } from '../messages/protocol';
 import { SendContext, useSend, type Send } from './api';
 import { Notice } from './components';
@@ -58,7 +58,9 @@ function Root(props: { page: 'popup' | 'sheet' }) {
     [send, refresh],
   );
 
-  useEffect(() => {
+  // Asked as the first render commits, not after the first paint (useEffect waits for a frame):
+  // the popup has no time to spare.
+  useLayoutEffect(() => {
     void refresh();
   }, [refresh]);
 

@@ -1,6 +1,6 @@
 // The vault at a glance: codes waiting to be saved, fills nobody confirmed, and each account with
 // how many codes it has left (and a warning while there is still time to make new ones).
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { AccountSummary, CodeView, PendingCapture, ProtocolError } from '../../messages/protocol';
 import { SITES, siteById } from '../../sites/index';
 import { useSend } from '../api';
@@ -43,7 +43,8 @@ export function Accounts(props: {
     setUnconfirmed(open);
   }
 
-  useEffect(() => {
+  // As App's first question: asked when the screen commits, not a frame later.
+  useLayoutEffect(() => {
     void load();
   }, []);
 
