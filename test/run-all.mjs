@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): typecheck, unit tests (vitest), node:test suites
-// (test/**/*.test.mjs, e.g. the X replica's pages in Chromium), build, web-ext lint of the Firefox
-// build (warnings are errors), e2e in real browsers (vitest).
-// Every step runs even when an earlier one failed (except e2e, which needs the build), so one run
-// shows everything that is wrong. The last line, alone, sums every suite:
+// The one test command (`npm test`): the stages of test/stages.mjs in order: provision the
+// browsers (Debian's chromium and firefox-esr via apt-get when missing, as root), typecheck, unit
+// tests (vitest), node:test suites (test/**/*.test.mjs, e.g. the X replica's pages in Chromium),
+// build, web-ext lint of the Firefox build (warnings are errors), e2e in real browsers (vitest).
+// Every stage runs even when an earlier one failed, except one whose needs (browsers, build) an
+// earlier stage did not ensure: it counts as failed, unrun. So one run shows everything wrong.
+// The last line, alone, sums every suite:
 //   tests: N passed, N failed
 // Typecheck, build and lint count as one test each; a skipped or todo test counts as a failure (we
 // never skip); a suite that crashes without reporting counts as one failure. Exits non-zero if
@@ -13,6 +15,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { STAGES, orderProblems } from './stages.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -122,30 +125,42 @@ async function nodeTest(name, files) {
 
 const started = Date.now();
 const suites = [];
-const step = async (label, fn) => {
+/** What the stages so far have really made available (not just promised). */
+const ensured = new Set();
+const byId = Object.fromEntries(STAGES.map((s) => [s.id, s]));
+
+for (const problem of orderProblems()) {
+  console.error(problem);
+  suites.push({ name: 'stages', passed: 0, failed: 1, notes: [problem], seconds: 0 });
+}
+
+/** Runs a stage when everything it needs was ensured by an earlier one; else counts it failed. */
+const step = async (id, fn, label = byId[id].label) => {
+  const stage = byId[id];
+  const missing = stage.needs.filter((need) => !ensured.has(need));
+  if (missing.length > 0) {
+    suites.push({ name: id, passed: 0, failed: 1, notes: [`not run: ${missing.join(', ')} not ensured by an earlier stage`], seconds: 0 });
+    return;
+  }
   console.log(`\n━━ ${label} ━━`);
   const t = Date.now();
   const result = await fn();
   result.seconds = (Date.now() - t) / 1000;
   suites.push(result);
-  return result;
+  if (result.failed === 0) for (const p of stage.provides) ensured.add(p);
 };
 
-await step('typecheck (tsc --noEmit)', () => single('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));
-await step('unit tests (vitest, test/vitest.config.ts)', () => vitest('unit', 'test/vitest.config.ts'));
+await step('provision', () => single('provision', process.execPath, [path.join(root, 'test', 'provision.mjs')]));
+await step('typecheck', () => single('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']));
+await step('unit', () => vitest('unit', 'test/vitest.config.ts'));
 const nodeFiles = nodeTestFiles();
 if (nodeFiles.length > 0) {
-  await step(`node:test suites (${nodeFiles.join(', ')})`, () => nodeTest('node:test', nodeFiles));
+  await step('node:test', () => nodeTest('node:test', nodeFiles), `node:test suites (${nodeFiles.join(', ')})`);
 }
-const build = await step('build (npm run build)', () => single('build', 'npm', ['run', 'build']));
-if (build.failed === 0) {
-  await step('lint (web-ext lint on the Firefox build, warnings are errors)', () =>
-    single('lint', bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--warnings-as-errors']));
-  await step('e2e in Chromium and Firefox (vitest, test/vitest.e2e.config.ts)', () => vitest('e2e', 'test/vitest.e2e.config.ts'));
-} else {
-  suites.push({ name: 'lint', passed: 0, failed: 1, notes: ['not run: the build failed'], seconds: 0 });
-  suites.push({ name: 'e2e', passed: 0, failed: 1, notes: ['not run: the build failed'], seconds: 0 });
-}
+await step('build', () => single('build', 'npm', ['run', 'build']));
+await step('lint', () =>
+  single('lint', bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv3', '--self-hosted', '--warnings-as-errors']));
+await step('e2e', () => vitest('e2e', 'test/vitest.e2e.config.ts'));
 rmSync(reportDir, { recursive: true, force: true });
 
 console.log('\n━━ summary ━━');
