@@ -18,9 +18,14 @@ export function delayFor(failures: number): number {
   return Math.min(1_000 * 2 ** (failures - FREE_TRIES), MAX_DELAY_MS);
 }
 
-/** Milliseconds still to wait before another try is allowed (0 = go ahead). */
+/**
+ * Milliseconds still to wait before another try is allowed (0 = go ahead). Never more than the
+ * delay itself: a last failure that lies in the future (the clock was set back) would otherwise
+ * make the owner wait until that moment comes round again, a year if it was off by a year.
+ */
 export function waitRemaining(state: ThrottleState, now: number): number {
-  return Math.max(0, state.lastFailureAt + delayFor(state.failures) - now);
+  const delay = delayFor(state.failures);
+  return Math.min(delay, Math.max(0, state.lastFailureAt + delay - now));
 }
 
 export const recordFailure = (state: ThrottleState, now: number): ThrottleState => ({
