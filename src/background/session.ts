@@ -41,6 +41,17 @@ const WRONG_CURRENT: WrongWords = {
   again: () => msg('bgCurrentPassphraseWrong'),
   wait: (seconds) => msg('bgCurrentPassphraseWrongWait', { seconds }),
 };
+const WRONG_FOR_BACKUP: WrongWords = {
+  again: () => msg('bgBackupWrongPassphrase'),
+  wait: (seconds) => msg('bgBackupWrongPassphraseWait', { seconds }),
+};
+/** Why the vault passphrase is being checked: the words of a wrong one differ, the gate does not. */
+export type PassphrasePurpose = 'unlock' | 'change' | 'backup';
+const WRONG: Record<PassphrasePurpose, WrongWords> = {
+  unlock: WRONG_PASSPHRASE,
+  change: WRONG_CURRENT,
+  backup: WRONG_FOR_BACKUP,
+};
 
 export interface SessionDeps {
   openDb: () => Promise<IDBPDatabase<SparekeyDB>>;
@@ -130,15 +141,27 @@ export class Session {
     const db = await this.database();
     const raw = await readHeader(db);
     if (!raw) throw new Refusal('no-vault', msg('bgNothingToUnlock'));
-    const key = await this.checkPassphrase(parseVaultHeader(raw), passphrase, WRONG_PASSPHRASE);
+    const key = await this.checkPassphrase(parseVaultHeader(raw), passphrase, 'unlock');
     await this.open(key);
   }
 
   /**
-   * Unwraps the vault key with `passphrase` under the wrong-passphrase back-off. Unlock and
-   * passphrase change share the one counter, so guessing through either waits the same.
+   * Checks that `passphrase` is the open vault's, under the same back-off as unlock (the backup
+   * export under the vault passphrase asks for it again). Resolves when it is; refuses like unlock.
    */
-  private async checkPassphrase(header: VaultHeader, passphrase: string, wrong: WrongWords): Promise<Uint8Array> {
+  async verifyPassphrase(passphrase: string, purpose: PassphrasePurpose): Promise<void> {
+    await this.unlocked();
+    const header = parseVaultHeader(await readHeader(await this.database()));
+    (await this.checkPassphrase(header, passphrase, purpose)).fill(0);
+  }
+
+  /**
+   * The one passphrase gate: unwraps the vault key with `passphrase` under the wrong-passphrase
+   * back-off. Unlock, passphrase change and backup export share the one counter, so guessing
+   * through any of them waits the same.
+   */
+  private async checkPassphrase(header: VaultHeader, passphrase: string, purpose: PassphrasePurpose): Promise<Uint8Array> {
+    const wrong = WRONG[purpose];
     const throttle = (await this.deps.local.get<ThrottleState>(THROTTLE_SLOT)) ?? NO_FAILURES;
     const wait = waitRemaining(throttle, this.deps.now());
     if (wait > 0)
@@ -197,7 +220,7 @@ export class Session {
     const strength = estimateStrength(next);
     if (!strength.acceptable) throw new Refusal('weak-passphrase', strengthMessage(strength));
     const header = parseVaultHeader(await readHeader(await this.database()));
-    const key = await this.checkPassphrase(header, current, WRONG_CURRENT);
+    const key = await this.checkPassphrase(header, current, 'change');
     const rewrapped = await rewrapVault(header, key, next, this.deps.kdf ?? header.kdf);
     await vault.store.replaceHeader(rewrapped);
   }

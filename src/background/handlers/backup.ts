@@ -1,7 +1,7 @@
 // Backup export and restore (extension pages only; the router checked the sender). The file
 // format and the merge are pure (src/backup); this reads the open vault and writes the plan.
 import { backupText, checkPayload, openBackup, parseBackup, planRestore, sealBackup } from '../../backup/index';
-import { parseVaultHeader, unlockVault } from '../../crypto';
+import { parseVaultHeader } from '../../crypto';
 import { STORES } from '../../store';
 import { msg } from '../../i18n';
 import { estimateStrength } from '../../passphrase/strength';
@@ -24,14 +24,9 @@ export function backupHandlers(deps: BackgroundDeps) {
         const strength = estimateStrength(passphrase);
         if (!strength.acceptable) throw new Refusal('weak-passphrase', strengthMessage(strength));
       } else {
-        // Typed again, so checked: a backup under a mistyped passphrase could never be opened.
-        try {
-          (await unlockVault(header, passphrase)).fill(0);
-        } catch (e) {
-          if ((e as { code?: string }).code === 'wrong-passphrase')
-            throw new Refusal('wrong-passphrase', msg('bgBackupWrongPassphrase'));
-          throw e;
-        }
+        // Typed again, so checked (a backup under a mistyped passphrase could never be opened),
+        // through unlock's gate: guessing here waits as long as guessing at the unlock screen.
+        await deps.session.verifyPassphrase(passphrase, 'backup');
       }
       // A consistent snapshot: nothing else changes the vault while it is read.
       const payload = await deps.queue(async () => {

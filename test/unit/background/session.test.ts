@@ -152,6 +152,29 @@ describe('vault session', () => {
     await rig.ok('vault/change-passphrase', { current: PASS, next: NEW, confirm: NEW });
   });
 
+  it('throttles a wrong vault passphrase on backup export like unlock, on the same counter', async () => {
+    const rig = makeRig();
+    await rig.ok('vault/create', { passphrase: PASS, confirm: PASS });
+    const exportWith = (passphrase: string) => rig.send('backup/export', { passphrase, own: false });
+    for (let i = 0; i < 4; i++) {
+      const reply = await exportWith(`guess ${i}`);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+      if (!reply.ok) expect(reply.error.retryAfterMs).toBeUndefined();
+    }
+    expect(await exportWith('guess 4')).toMatchObject({ ok: false, error: { code: 'wrong-passphrase', retryAfterMs: 1000 } });
+    expect(rig.local.data.get('unlockFailures')).toMatchObject({ failures: 5 });
+    // The right passphrase waits too, and so does the unlock screen after a lock.
+    expect(await exportWith(PASS)).toMatchObject({ ok: false, error: { code: 'throttled', retryAfterMs: 1000 } });
+    rig.clock.now += 1000;
+    expect(await rig.send('vault/change-passphrase', { current: 'guess 5', next: NEW, confirm: NEW })).toMatchObject({
+      error: { code: 'wrong-passphrase', retryAfterMs: 2000 },
+    });
+    rig.clock.now += 2000;
+    const file = await rig.ok('backup/export', { passphrase: PASS, own: false });
+    expect(file.text.length).toBeGreaterThan(0);
+    expect(rig.local.data.has('unlockFailures')).toBe(false);
+  });
+
   it('stays locked when an auto-lock lands while a restarted worker is still restoring', async () => {
     const rig = makeRig();
     await rig.ok('vault/create', { passphrase: PASS, confirm: PASS });
