@@ -11,7 +11,7 @@ import { backupHandlers } from './handlers/backup';
 import { clipboardHandlers } from './handlers/clipboard';
 
 export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; captures: CaptureBox } {
-  const captures = new CaptureBox(deps.sessionStore, deps.now);
+  const captures = new CaptureBox(deps.sessionStore, deps.now, deps.wakeAt);
   const handlers: Handlers = {
     ...vaultHandlers(deps),
     ...accountHandlers(deps),

@@ -8,7 +8,9 @@ import type { SiteInfo } from '../sites/types';
 import type { KeyValue } from './browser-storage';
 
 const SLOT = 'pendingCaptures';
-const MAX_AGE_MS = 60 * 60_000;
+export const MAX_AGE_MS = 60 * 60_000;
+/** The alarm that deletes pending captures once they expire (raw codes must not linger). */
+export const CAPTURE_EXPIRY_ALARM = 'sparekey-capture-expiry';
 
 export interface Capture {
   id: string;
@@ -24,11 +26,25 @@ export class CaptureBox {
   constructor(
     private readonly store: KeyValue,
     private readonly now: () => number,
+    /** Asks to be woken at `when` (an alarm) so expired captures are deleted, not just hidden. */
+    private readonly wakeAt: (name: string, when: number) => void = () => undefined,
   ) {}
 
+  /** The live captures. Expired ones are deleted from storage on the way, not merely skipped. */
   async all(): Promise<Capture[]> {
     const list = (await this.store.get<Capture[]>(SLOT)) ?? [];
-    return list.filter((c) => this.now() - c.seenAt < MAX_AGE_MS);
+    const live = list.filter((c) => this.now() - c.seenAt < MAX_AGE_MS);
+    if (live.length !== list.length) await this.write(live);
+    return live;
+  }
+
+  private async write(list: Capture[]): Promise<void> {
+    if (list.length === 0) {
+      await this.store.remove(SLOT);
+      return;
+    }
+    await this.store.set(SLOT, list);
+    this.wakeAt(CAPTURE_EXPIRY_ALARM, Math.min(...list.map((c) => c.seenAt)) + MAX_AGE_MS);
   }
 
   /**
@@ -44,7 +60,7 @@ export class CaptureBox {
     const merged = same
       ? { ...capture, id: same.id, codes: [...new Set([...same.codes, ...capture.codes])] }
       : capture;
-    await this.store.set(SLOT, [...list.filter((c) => c.tabId !== capture.tabId), merged]);
+    await this.write([...list.filter((c) => c.tabId !== capture.tabId), merged]);
     return merged;
   }
 
@@ -53,7 +69,7 @@ export class CaptureBox {
   }
 
   async remove(id: string): Promise<void> {
-    await this.store.set(SLOT, (await this.all()).filter((c) => c.id !== id));
+    await this.write((await this.all()).filter((c) => c.id !== id));
   }
 
   async clear(): Promise<void> {

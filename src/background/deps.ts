@@ -35,4 +35,6 @@ export interface BackgroundDeps {
   newId: () => string;
   /** The vault's state or contents changed: refresh badges and pages. */
   changed: () => void;
+  /** Wake the background at `when` (ms since epoch) with the alarm `name` (browser.alarms). */
+  wakeAt: (name: string, when: number) => void;
 }

@@ -5,6 +5,7 @@ import { openVaultDb } from '../store';
 import { PAGE_SITES, contentScriptMatches } from '../sites/index';
 import { isContentMessage, type FillGrant, type Settings } from '../messages/protocol';
 import { createHandlers } from './app';
+import { CAPTURE_EXPIRY_ALARM } from './captures';
 import { lockVault } from './handlers/vault';
 import { badgeFor } from './badge';
 import { restrictSessionStorage, storageArea } from './browser-storage';
@@ -93,8 +94,9 @@ export function startBackground(): void {
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => void refresh(), 50);
     },
+    wakeAt: (name, when) => void (async () => browser.alarms.create(name, { when }))().catch(() => undefined),
   };
-  const { handlers } = createHandlers(deps);
+  const { handlers, captures } = createHandlers(deps);
 
   async function updateBadge(tab?: Browser.tabs.Tab): Promise<void> {
     const target = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
@@ -160,6 +162,8 @@ export function startBackground(): void {
   // Through the queue like the popup's lock: the alarm may be what woke a killed worker, with its
   // restore still reading the vault (Session's generation makes that restore stand down).
   browser.alarms.onAlarm.addListener((alarm) => {
+    // Reading the captures deletes the expired ones (and sets the alarm for the next).
+    if (alarm.name === CAPTURE_EXPIRY_ALARM) void captures.all().then(() => deps.changed(), () => undefined);
     if (alarm.name !== AUTOLOCK_ALARM) return;
     void lockVault(deps)
       .then(() => deps.changed())

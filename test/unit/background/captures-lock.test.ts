@@ -1,6 +1,8 @@
 // Pending captures hold raw codes in storage.session. Locking an unlocked vault clears them; a
 // capture seen while the vault is locked waits for the unlock, so the page can still offer Save.
 import { describe, expect, it } from 'vitest';
+import { createHandlers } from '../../../src/background/app';
+import { CAPTURE_EXPIRY_ALARM, MAX_AGE_MS } from '../../../src/background/captures';
 import { lockVault } from '../../../src/background/handlers/vault';
 import { PASS, contentSender, makeRig, rigWithX, X_CODES } from './rig';
 
@@ -71,5 +73,36 @@ describe('pending captures and the lock', () => {
     expect(pending(rig)).toHaveLength(2);
     await rig.ok('vault/lock', {});
     expect(pending(rig)).toEqual([]);
+  });
+});
+
+describe('pending captures that expire', () => {
+  it('are deleted from storage.session when they expire, not merely hidden, and an alarm is set for that moment', async () => {
+    const { rig } = await rigWithX(X_CODES.slice(0, 2));
+    await rig.ok('vault/lock', {});
+    rig.tabs.urls.set(3, CODE_PAGE);
+    const seenAt = rig.clock.now;
+    await rig.ok('content/codes-seen', { codes: [FRESH], handle: '@alice' }, page);
+    expect(rig.alarms.get(CAPTURE_EXPIRY_ALARM)).toBe(seenAt + MAX_AGE_MS);
+    rig.clock.now = seenAt + MAX_AGE_MS;
+    // What the alarm does when it fires: read the box, which deletes what expired.
+    await createHandlers(rig.deps).captures.all();
+    expect(rig.session.data.has('pendingCaptures')).toBe(false);
+    expect(JSON.stringify([...rig.session.data.values()])).not.toContain(FRESH);
+  });
+
+  it('deletes only the expired ones and sets the alarm for the next', async () => {
+    const { rig } = await rigWithX(X_CODES.slice(0, 2));
+    await rig.ok('vault/lock', {});
+    rig.tabs.urls.set(3, CODE_PAGE);
+    rig.tabs.urls.set(4, CODE_PAGE);
+    const first = rig.clock.now;
+    await rig.ok('content/codes-seen', { codes: [FRESH], handle: '@alice' }, page);
+    rig.clock.now += 10 * 60_000;
+    await rig.ok('content/codes-seen', { codes: [LATER], handle: '@bob' }, contentSender(4, CODE_PAGE));
+    rig.clock.now = first + MAX_AGE_MS;
+    expect(await rig.ok('captures/list', {})).toHaveLength(1);
+    expect(pending(rig).map((c) => c.codes)).toEqual([[LATER]]);
+    expect(rig.alarms.get(CAPTURE_EXPIRY_ALARM)).toBe(first + 10 * 60_000 + MAX_AGE_MS);
   });
 });

@@ -86,6 +86,8 @@ export interface Rig {
   factory: IDBFactory;
   clock: { now: number };
   changes: number;
+  /** Alarms the background asked for: name → when. */
+  alarms: Map<string, number>;
   restart(): Rig;
 }
 
@@ -99,7 +101,7 @@ export function makeRig(
   const clock = shared.clock ?? { now: Date.UTC(2026, 10, 22, 9) };
   const now = () => clock.now;
   let settings: Settings = mergeSettings(undefined);
-  const rig = { changes: 0 } as Rig;
+  const rig = { changes: 0, alarms: new Map<string, number>() } as Rig;
   const deps: BackgroundDeps = {
     session: new Session({ openDb: () => openVaultDb({ indexedDB: factory }), keyCache: session, local, now, kdf: FAST_KDF }),
     settings: {
@@ -112,6 +114,7 @@ export function makeRig(
     now,
     newId: createIdSource(now),
     changed: () => void (rig.changes += 1),
+    wakeAt: (name, when) => void rig.alarms.set(name, when),
   };
   const { handlers } = createHandlers(deps);
   const route = createRouter({ self: SELF, sites: SITES, handlers });
