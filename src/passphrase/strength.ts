@@ -1,7 +1,13 @@
 // A small passphrase strength estimate (no dictionary download: zxcvbn's 400 KB would dwarf the
-// popup budget). It estimates guessing entropy from character classes, then discounts what
-// attackers try first: common passwords, repeats, keyboard and alphabet runs, and reuse of a few
-// characters. The vault's real defence is Argon2id; this only steers people away from the worst.
+// popup budget). It estimates guessing entropy two ways and believes the lower: from character
+// classes, discounting repeats, keyboard and alphabet runs and reuse of a few characters; and as
+// cracking rules build guesses, word + number + symbol ("Summer2024!"), where a word-like run of
+// letters costs about what a dictionary word does. Common passwords are refused outright.
+//
+// The floor (ACCEPT_BITS) is set for the real threat: someone who copies the browser profile
+// can guess offline, without our back-off, as fast as their hardware runs Argon2id. This vault
+// guards the last key to an account, so "fair" is not enough: four or more random words, or
+// twelve or more random characters, pass.
 
 export type StrengthLevel = 0 | 1 | 2 | 3 | 4;
 /** Why the level is what it is, as an id: the words are messages (src/passphrase/text.ts). */
@@ -17,7 +23,11 @@ export interface Strength {
 }
 
 export const MIN_LENGTH = 8;
-const MIN_BITS = 35;
+/** Below this the verdict is 'weak'. */
+const WEAK_BITS = 35;
+/** The floor: at or above this a passphrase is acceptable ('good'). */
+export const ACCEPT_BITS = 50;
+const STRONG_BITS = 70;
 
 const COMMON = new Set(
   (
@@ -55,24 +65,64 @@ function predictableCount(s: string): number {
   return count;
 }
 
+const LEET: Record<string, string> = { '@': 'a', '4': 'a', '3': 'e', '1': 'i', '!': 'i', '0': 'o', '$': 's', '5': 's', '7': 't' };
+const unleet = (s: string) => s.replace(/[@4310!$57]/g, (c) => LEET[c]!);
+
+const LOG2_26 = Math.log2(26);
+
+/** A run of letters a person would read as a word: vowels among consonants, no long clusters. */
+function wordLike(letters: string): boolean {
+  const lower = letters.toLowerCase();
+  return letters.length >= 3 && /[aeiouy]/.test(lower) && /[^aeiouy]/.test(lower) && !/[^aeiouy]{5}/.test(lower);
+}
+
+function letterBits(run: string): number {
+  const lower = run.toLowerCase();
+  const base = wordLike(run) ? Math.min(run.length * LOG2_26, 10 + 1.6 * run.length) : run.length * LOG2_26;
+  const capitalised = run === lower[0]!.toUpperCase() + lower.slice(1);
+  const cased = run === lower ? 0 : capitalised || run === run.toUpperCase() ? 1 : run.length;
+  return base + cased;
+}
+
+function digitBits(run: string): number {
+  // Years are the first numbers tried.
+  if (/^(?:19|20)\d\d$/.test(run)) return 8;
+  return run.length * Math.log2(10);
+}
+
+function otherBits(run: string): number {
+  // One separator between words adds little; one trailing symbol is one of ~33.
+  if (/^[\s\-_.]$/.test(run)) return 2;
+  return run.length * Math.log2(33);
+}
+
+/** Bits when guessed as words, numbers and symbols glued together. */
+function structureBits(passphrase: string): number {
+  const runs = passphrase.match(/[A-Za-z]+|[0-9]+|[^A-Za-z0-9]+/g) ?? [];
+  return runs.reduce((bits, run) => bits + (/^[A-Za-z]/.test(run) ? letterBits(run) : /^[0-9]/.test(run) ? digitBits(run) : otherBits(run)), 0);
+}
+
 export function estimateStrength(passphrase: string): Strength {
   const chars = [...passphrase];
   if (chars.length === 0) return result(0, 0, 'empty');
   if (chars.length < MIN_LENGTH) return result(0, 0, 'short');
   const squashed = passphrase.toLowerCase().replace(/[\s\-_.]+/g, '');
-  if (COMMON.has(squashed) || COMMON.has(squashed.replace(/\d+$/, '')))
+  // Cracking rules undo leetspeak and try common words with a number or symbol appended.
+  const bare = squashed.replace(/[\d!@#$%^&*?]+$/, '');
+  if ([squashed, squashed.replace(/\d+$/, ''), bare, unleet(bare)].some((w) => COMMON.has(w)))
     return result(0, 5, 'common');
   const unique = new Set(chars).size;
   const effective = Math.max(1, chars.length - predictableCount(passphrase));
   // Few distinct characters cap the alphabet, however long the string.
   const alphabet = Math.min(charsetSize(passphrase), unique * 2);
-  const bits = Math.round(effective * Math.log2(Math.max(alphabet, 2)));
-  if (bits < MIN_BITS) return result(1, bits, 'weak');
-  if (bits < 50) return result(2, bits, 'fair');
-  if (bits < 70) return result(3, bits, 'good');
+  const byClasses = effective * Math.log2(Math.max(alphabet, 2));
+  const bits = Math.round(Math.min(byClasses, structureBits(passphrase)));
+  if (bits < WEAK_BITS) return result(1, bits, 'weak');
+  if (bits < ACCEPT_BITS) return result(2, bits, 'fair');
+  if (bits < STRONG_BITS) return result(3, bits, 'good');
   return result(4, bits, 'strong');
 }
 
 function result(level: StrengthLevel, bits: number, verdict: StrengthVerdict): Strength {
-  return { level, bits, verdict, acceptable: level >= 2 };
+  return { level, bits, verdict, acceptable: level >= 3 };
 }

@@ -149,6 +149,7 @@ export function StrengthMeter(props: { passphrase: string; id: string }) {
       <p id={props.id} class="hint" aria-live="polite">
         {strengthText(props.passphrase)}
       </p>
+      {props.passphrase.length > 0 && !s.acceptable && <p class="hint">{t('strengthWhy')}</p>}
     </div>
   );
 }

@@ -13,7 +13,13 @@ describe('passphrase strength', () => {
     'sees through the repetitive or sequential %j',
     (p) => expect(estimateStrength(p).acceptable).toBe(false),
   );
-  it.each(['mauve tractor quietly bends', 'Kx9#mP2$vL7q', 'river-otter-lantern-42'])(
+  // The vault guards the last key to an account against offline guessing: a word, a year and a
+  // symbol is among the first shapes cracking rules try, however many character classes it has.
+  it.each(['Summer2024!', 'Summertime2024!', 'Winter2025?', 'tractor!mauve', 'P@ssw0rd2024!', 'Dragon1987'])(
+    'refuses %j: word-and-number shapes and leetspeak fall to offline guessing',
+    (p) => expect(estimateStrength(p).acceptable).toBe(false),
+  );
+  it.each(['mauve tractor quietly bends', 'Kx9#mP2$vL7q', 'river-otter-lantern-42', 'granite parrot lantern'])(
     'accepts the reasonable %j',
     (p) => expect(estimateStrength(p).acceptable).toBe(true),
   );

@@ -25,8 +25,12 @@ describe('first run', () => {
     expect(screen.getByText('Use at least 8 characters; four or more random words are best.')).toBeTruthy();
     type('New passphrase', 'password1');
     expect(screen.getByText('This is one of the first passphrases attackers try.')).toBeTruthy();
+    type('New passphrase', 'Summer2024!');
+    expect(screen.getByText('Too easy to guess: add more words or characters.')).toBeTruthy();
+    expect(screen.getByText(/^Why so strict: anyone who copies your browser profile can try passphrases offline/)).toBeTruthy();
     type('New passphrase', GOOD);
     expect(screen.getByText('Strong passphrase.')).toBeTruthy();
+    expect(screen.queryByText(/^Why so strict/)).toBeNull();
     expect((screen.getByLabelText('Passphrase strength') as HTMLMeterElement).value).toBe(4);
   });
 
