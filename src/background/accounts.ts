@@ -1,12 +1,8 @@
 // Which account a page may use, and new accounts for a site.
 import type { SiteInfo } from '../sites/types';
+import { sameLabel } from '../vault/identity';
 import type { Account } from '../vault/types';
 import type { OpenVault } from './open-vault';
-
-/** '@Name ', 'name' and 'NAME' are the same X handle. */
-export function normalizeLabel(label: string): string {
-  return label.trim().replace(/^@/, '').toLowerCase();
-}
 
 /** Accounts of the caller's site that may be filled on its exact origin. */
 export function accountsFor(vault: OpenVault, site: SiteInfo, origin: string): Account[] {
@@ -24,8 +20,7 @@ export type Pick =
  */
 export function pickAccount(vault: OpenVault, candidates: Account[], hint?: string): Pick {
   if (hint) {
-    const wanted = normalizeLabel(hint);
-    const named = candidates.find((a) => normalizeLabel(a.label) === wanted);
+    const named = candidates.find((a) => sameLabel(a.label, hint));
     if (named) return { kind: 'one', account: named };
   }
   const withCodes = candidates.filter((a) => vault.next(a.id) !== undefined);

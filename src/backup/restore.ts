@@ -2,6 +2,7 @@
 // writes the plan. Statuses only move forward; see DESIGN.md for every rule.
 import type { RestoreSummary } from '../messages/protocol';
 import type { TransitionResult, VaultCtx } from '../vault/context';
+import { sameLabel } from '../vault/identity';
 import { EVENT_KINDS, settle } from '../vault/moves';
 import { REASONS } from '../vault/reasons';
 import { STATUS_RANK } from '../vault/status';
@@ -19,12 +20,6 @@ export interface RestorePlan {
   /** The backup's log entries this vault doesn't have yet, plus one saying a restore happened. */
   events: VaultEvent[];
   summary: RestoreSummary;
-}
-
-/** '@Alice ' and 'alice' name the same account (as src/background/accounts.ts normalizeLabel). */
-function sameLabel(a: string, b: string): boolean {
-  const norm = (s: string) => s.trim().replace(/^@/, '').toLowerCase();
-  return norm(a) === norm(b);
 }
 
 /** The tab that held a reservation is gone: the code comes back as a fill nobody confirmed. */

@@ -35,3 +35,4 @@ export {
 export { mergeCodes, type MergeCtx, type MergeResult } from './merge';
 export { findCodes } from './paste';
 export * from './import/index';
+export { accountNamed, captureLabel, labelKey, sameLabel } from './identity';

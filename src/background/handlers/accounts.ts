@@ -14,7 +14,8 @@ import {
 import type { Account, Code } from '../../vault/types';
 import type { BackgroundDeps } from '../deps';
 import { Refusal } from '../errors';
-import { newAccount, normalizeLabel } from '../accounts';
+import { newAccount } from '../accounts';
+import { accountNamed } from '../../vault/identity';
 import type { OpenVault } from '../open-vault';
 import type { Handlers } from '../router';
 
@@ -73,8 +74,7 @@ export function accountHandlers(deps: BackgroundDeps) {
       change(async (v) => {
         const site = siteById(siteId);
         if (!site) throw new Refusal('invalid', msg('bgUnknownSite', { site: siteId }));
-        const wanted = normalizeLabel(label);
-        if (v.allAccounts().some((a) => a.site === site.id && normalizeLabel(a.label) === wanted))
+        if (accountNamed(v.allAccounts(), site.id, label))
           throw new Refusal('conflict', msg('bgAccountExists', { site: site.name, account: label }));
         const account = newAccount(site, label, deps.newId(), deps.now());
         await v.putAccount(account, [

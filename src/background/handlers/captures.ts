@@ -1,7 +1,7 @@
 // Pending captures and fills started from extension pages (popup, keyboard command, context menu).
 import { msg } from '../../i18n';
 import type { PendingCapture } from '../../messages/protocol';
-import { siteForOrigin } from '../../sites/index';
+import { siteById, siteForOrigin } from '../../sites/index';
 import { release } from '../../vault/transitions';
 import { accountsFor, pickAccount } from '../accounts';
 import type { CaptureBox } from '../captures';
@@ -9,7 +9,7 @@ import type { BackgroundDeps } from '../deps';
 import { Refusal } from '../errors';
 import { originOf } from '../sender';
 import type { Handlers } from '../router';
-import { grantNext, saveCapture } from './content';
+import { freshCount, grantNext, saveCapture } from './content';
 
 /**
  * Fills a code into a tab's 2FA input through its content script. Shared by the popup, the
@@ -63,20 +63,15 @@ export function captureHandlers(deps: BackgroundDeps, captures: CaptureBox) {
     'captures/list': async (): Promise<PendingCapture[]> => {
       const vault = deps.session.isUnlocked() ? await deps.session.unlocked() : undefined;
       return (await captures.all()).map((c) => {
-        const known = new Set(
-          vault
-            ? vault
-                .allAccounts()
-                .filter((a) => a.site === c.site && a.label.toLowerCase() === (c.handle ?? '').toLowerCase())
-                .flatMap((a) => vault.codesOf(a.id).map((x) => x.value))
-            : [],
-        );
+        // The page's banner counts with the same rule (content/codes-seen): they agree.
+        const site = siteById(c.site);
+        const fresh = vault && site ? freshCount(vault, site, c.origin, c.handle, c.codes).fresh : c.codes.length;
         const p: PendingCapture = {
           id: c.id,
           tabId: c.tabId,
           origin: c.origin,
           site: c.site,
-          fresh: c.codes.filter((v) => !known.has(v)).length,
+          fresh,
           seenAt: c.seenAt,
         };
         if (c.handle) p.handle = c.handle;

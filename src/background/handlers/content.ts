@@ -9,7 +9,8 @@ import { formatById } from '../../vault/formats';
 import { mergeCodes } from '../../vault/merge';
 import { markRejected, markUnconfirmed, markUsed, reserve } from '../../vault/transitions';
 import type { Account, Code } from '../../vault/types';
-import { accountsFor, newAccount, normalizeLabel, pickAccount } from '../accounts';
+import { accountsFor, newAccount, pickAccount } from '../accounts';
+import { accountNamed, captureLabel } from '../../vault/identity';
 import type { Capture, CaptureBox } from '../captures';
 import type { BackgroundDeps } from '../deps';
 import { Refusal } from '../errors';
@@ -97,10 +98,8 @@ export async function settleReservation(
 export async function saveCapture(deps: BackgroundDeps, vault: OpenVault, capture: Capture) {
   const site = siteById(capture.site);
   if (!site) throw new Refusal('invalid', msg('bgUnknownSiteShort'));
-  const label = capture.handle ?? site.name;
-  let account = accountsFor(vault, site, capture.origin).find(
-    (a) => normalizeLabel(a.label) === normalizeLabel(label),
-  );
+  const label = captureLabel(capture.handle, site.name);
+  let account = accountNamed(vault.allAccounts(), site.id, label, capture.origin);
   if (!account) {
     account = newAccount(site, label, deps.newId(), deps.now());
     await vault.putAccount(account, [{ id: deps.newId(), at: deps.now(), kind: 'account-added', accountId: account.id }]);
@@ -122,10 +121,8 @@ export async function saveCapture(deps: BackgroundDeps, vault: OpenVault, captur
   };
 }
 
-function freshCount(vault: OpenVault, site: SiteInfo, origin: string, handle: string | undefined, codes: string[]) {
-  const account = accountsFor(vault, site, origin).find(
-    (a) => normalizeLabel(a.label) === normalizeLabel(handle ?? site.name),
-  );
+export function freshCount(vault: OpenVault, site: SiteInfo, origin: string, handle: string | undefined, codes: string[]) {
+  const account = accountNamed(vault.allAccounts(), site.id, captureLabel(handle, site.name), origin);
   const known = new Set(account ? vault.codesOf(account.id).map((c) => c.value) : []);
   return { account, fresh: codes.filter((c) => !known.has(c)).length };
 }

@@ -6,6 +6,7 @@ import { SITES, siteById } from '../../sites/index';
 import { formatById, type FormatId } from '../../vault/formats';
 import { detectImport, MAX_IMPORT_CHARS, type DetectedImport } from '../../vault/import/index';
 import { findCodes } from '../../vault/paste';
+import { sameLabel } from '../../vault/identity';
 import { useSend } from '../api';
 import { Field, Notice, Screen, siteName, useAction } from '../components';
 import { formatName, importKindName, t } from '../i18n';
@@ -74,7 +75,7 @@ export function AddCodes(props: {
     // Point the import at the account the file names, or at a new one for the file's site.
     const fileSite = SITES.find((s) => s.format === result.format);
     const named = accounts?.find(
-      (a) => (!fileSite || a.site === fileSite.id) && result.account && a.label.toLowerCase() === result.account.toLowerCase(),
+      (a) => (!fileSite || a.site === fileSite.id) && !!result.account && sameLabel(a.label, result.account),
     );
     if (named) setTarget(named.id);
     else if (fileSite && (!account || account.site !== fileSite.id)) {

@@ -130,6 +130,17 @@ describe('content-script commands', () => {
     expect(await rig.ok('content/codes-seen', { codes: ['kkkk6666llll'], handle: '@alice' }, page)).toMatchObject({ fresh: 0 });
   });
 
+  it('counts what a capture adds with one rule in the page and the popup: an account labelled "Alice" is @alice\'s', async () => {
+    const { rig } = await rigWithX(X_CODES.slice(0, 2), 'Alice');
+    const page = contentSender(1, 'https://x.com/settings/account/login_verification/backup_code');
+    rig.tabs.urls.set(1, 'https://x.com/settings/account/login_verification/backup_code');
+    const seen = await rig.ok('content/codes-seen', { codes: [X_CODES[0]!, 'kkkk6666llll'], handle: '@alice' }, page);
+    expect(seen).toMatchObject({ state: 'ready', fresh: 1 });
+    expect(await rig.ok('captures/list', {})).toMatchObject([{ handle: '@alice', fresh: 1 }]);
+    await rig.ok('captures/save', { captureId: seen.captureId! });
+    expect((await rig.ok('accounts/list', {})).map((a) => [a.label, a.total])).toEqual([['Alice', 3]]);
+  });
+
   it('keeps a code seen while locked and saves it after unlocking', async () => {
     const { rig } = await onLogin();
     await rig.ok('vault/lock', {});
