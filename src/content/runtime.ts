@@ -91,6 +91,9 @@ export const TEXT = {
   get unknownOutcome() {
     return msg('inlineUnknownOutcome');
   },
+  get nextSoon() {
+    return msg('inlineNextSoon');
+  },
   saveOne: (handle?: string) => (handle ? msg('inlineSaveOneFor', { account: handle }) : msg('inlineSaveOne')),
   saveMany: (n: number, handle?: string) =>
     handle ? msg('inlineSaveManyFor', { count: n, account: handle }) : msg('inlineSaveMany', { count: n }),
@@ -382,8 +385,21 @@ export class ContentRuntime {
     if (this.#hint) body.accountHint = this.#hint;
     const reply = await this.#d.send('content/prompt-seen', body);
     if (this.#chip !== chip || token !== chip.asked) return;
-    chip.offer = reply.ok ? reply.value : undefined;
+    this.#takeOffer(chip, reply.ok ? reply.value : undefined);
     this.#renderChip(chip);
+  }
+
+  /**
+   * A ready offer the background holds back for a moment (a fill just failed: release-limit.ts)
+   * shows no button until then; the chip asks again when the wait is over.
+   */
+  #takeOffer(chip: ChipState, offer: Offer | undefined): void {
+    chip.offer = offer;
+    const wait = offer?.waitMs;
+    if (offer?.state === 'ready' && typeof wait === 'number' && wait > 0)
+      this.#d.scope.setTimeout(() => {
+        if (this.#chip === chip && chip.offer === offer) void this.#askOffer(chip);
+      }, wait + 50);
   }
 
   #chipView(chip: ChipState): PanelView {
@@ -393,6 +409,8 @@ export class ContentRuntime {
     const buttons: PanelButton[] = [];
     if (offer?.state === 'locked') {
       buttons.push({ label: TEXT.unlock, onActivate: () => void this.#openPopup(chip) });
+    } else if (offer?.state === 'ready' && offer.waitMs) {
+      return { buttons: [], status: status ?? TEXT.nextSoon };
     } else if (offer?.state === 'ready') {
       const label = chip.challenge.mode === 'app' ? TEXT.useInstead : TEXT.useCode(offer.left);
       buttons.push({ label, onActivate: () => void this.#useCode(chip) });
@@ -552,7 +570,7 @@ export class ContentRuntime {
     const chip = this.#chip;
     if (!chip || outcome === 'accepted') return;
     chip.phase = 'offer';
-    if (reply.ok) chip.offer = reply.value;
+    if (reply.ok) this.#takeOffer(chip, reply.value);
     this.#chipStatus(chip, outcome === 'rejected' ? TEXT.rejected : TEXT.unknownOutcome);
   }
 

@@ -147,6 +147,8 @@ export interface Offer {
   label?: string;
   left: number;
   choices?: AccountChoice[];
+  /** ready, but a fill on a page failed just now: the next code is released after this many ms. */
+  waitMs?: number;
 }
 
 export interface FillGrant {

@@ -16,9 +16,10 @@ import type { BackgroundDeps } from '../deps';
 import { Refusal } from '../errors';
 import { originOf } from '../sender';
 import type { OpenVault } from '../open-vault';
+import { cooldownFor, releaseHold } from '../release-limit';
 import type { ContentCaller, Handlers } from '../router';
 
-export function offerFor(vault: OpenVault, site: SiteInfo, origin: string, hint?: string): Offer {
+export function offerFor(vault: OpenVault, site: SiteInfo, origin: string, hint?: string, now?: number): Offer {
   const picked = pickAccount(vault, accountsFor(vault, site, origin), hint);
   if (picked.kind === 'none') return { state: 'none', left: 0 };
   if (picked.kind === 'ambiguous')
@@ -29,7 +30,11 @@ export function offerFor(vault: OpenVault, site: SiteInfo, origin: string, hint?
     };
   const { account } = picked;
   const left = vault.summary(account.id).left;
-  return { state: left > 0 ? 'ready' : 'none', accountId: account.id, label: account.label, left };
+  const offer: Offer = { state: left > 0 ? 'ready' : 'none', accountId: account.id, label: account.label, left };
+  // After a failed fill the chip waits with the page (release-limit.ts) instead of being refused.
+  const waitMs = left > 0 && now !== undefined ? cooldownFor(vault.codesOf(account.id), now) : 0;
+  if (waitMs > 0) offer.waitMs = waitMs;
+  return offer;
 }
 
 /** The tab must still show the caller's origin right before a code is released to it. */
@@ -39,9 +44,11 @@ async function tabStillOn(deps: BackgroundDeps, caller: ContentCaller): Promise<
 }
 
 /**
- * Reserves the next code of `account` for one tab and returns its value. Under the ordered
- * policy only one code of an account is out at a time: handing a second tab the next code would
- * let X invalidate the first; the same tab asking again gets its own reservation back.
+ * Reserves the next code of `account` for one tab and returns its value. One code of an account
+ * is out at a time (handing a second tab another code would, under X's rule, let one invalidate
+ * the other, and lets a looping page collect codes); the same tab asking again gets its own
+ * reservation back. `page`: the request came from a content script, which also waits out the
+ * cool-down after a failed fill (release-limit.ts).
  */
 export async function grantNext(
   deps: BackgroundDeps,
@@ -50,13 +57,19 @@ export async function grantNext(
   tabId: number,
   origin: string,
   codeId?: string,
+  page = false,
 ): Promise<FillGrant> {
   const codes = vault.codesOf(account.id);
   const held = codes.find((c) => c.status === 'reserved');
   if (held?.reservation?.tabId === tabId && held.reservation.origin === origin && (!codeId || codeId === held.id))
     return grantOf(account, held);
-  if (held && account.policy.kind === 'ordered')
-    throw new Refusal('conflict', msg('bgCodeInUse', { account: account.label }));
+  const hold = releaseHold(codes, deps.now(), { tabId, origin }, page) ?? (held ? { kind: 'out' as const } : null);
+  if (hold) {
+    // No code value here: which account, where, and why, so a looping page shows in the log.
+    console.warn(`[sparekey] no code released for account ${account.id} to tab ${tabId} at ${origin}: ${hold.kind === 'out' ? 'another code is out' : `cool-down, ${hold.waitMs} ms left`}`);
+    if (hold.kind === 'out') throw new Refusal('conflict', msg('bgCodeInUse', { account: account.label }));
+    throw new Refusal('throttled', msg('bgNextCodeWait', { seconds: Math.ceil(hold.waitMs / 1000) }), { retryAfterMs: hold.waitMs });
+  }
   const code = codeId ? codes.find((c) => c.id === codeId) : vault.next(account.id);
   if (!code) throw new Refusal('not-found', msg('bgNoCodesLeft', { account: account.label }));
   const result = reserve(account, codes, code.id, { now: deps.now(), newId: deps.newId }, { tabId, origin });
@@ -139,7 +152,7 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
     },
     'content/prompt-seen': async ({ accountHint }, caller) => {
       if (!deps.session.isUnlocked() && (await deps.session.state()) !== 'unlocked') return locked;
-      return offerFor(await deps.session.unlocked(), caller.site, caller.origin, accountHint);
+      return offerFor(await deps.session.unlocked(), caller.site, caller.origin, accountHint, deps.now());
     },
     'content/request-fill': ({ accountHint, accountId }, caller) =>
       deps.queue(async () => {
@@ -155,7 +168,7 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
         }
         if (!account) throw new Refusal('not-found', msg('bgNoAccountPage', { site: caller.site.name }));
         await tabStillOn(deps, caller);
-        const grant = await grantNext(deps, vault, account, caller.tabId, caller.origin);
+        const grant = await grantNext(deps, vault, account, caller.tabId, caller.origin, undefined, true);
         deps.changed();
         return { ...grant, autoSubmit: (await deps.settings.get()).autoSubmit };
       }),
@@ -164,7 +177,7 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
         const vault = await deps.session.unlocked();
         const account = await settleReservation(deps, vault, reservationId, outcome, caller);
         deps.changed();
-        return offerFor(vault, caller.site, caller.origin, account.label);
+        return offerFor(vault, caller.site, caller.origin, account.label, deps.now());
       }),
     'content/codes-seen': ({ codes, handle }, caller): Promise<CaptureSeen> =>
       deps.queue(async () => {

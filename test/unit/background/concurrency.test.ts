@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LOGIN, contentSender, rigWithX } from './rig';
 import type { FillGrant } from '../../../src/messages/protocol';
+import { MAX_COOLDOWN_MS } from '../../../src/background/release-limit';
 
 const ROUNDS = 1_000;
 const TABS = 8;
@@ -26,6 +27,9 @@ describe('fill requests racing each other', () => {
 
     for (let round = 0; round < ROUNDS; round++) {
       const r = rng[round]!;
+      // A minute between rounds: the cool-down after a failed fill (release-limit.ts) is over, so
+      // every round races fresh requests; within a round it can still refuse some ('throttled').
+      rig.clock.now += MAX_COOLDOWN_MS;
       // Keep both accounts stocked: X keeps at most five active, so top up in small batches.
       for (const id of [accountId, bob]) {
         const detail = await rig.ok('accounts/get', { accountId: id });
@@ -40,7 +44,7 @@ describe('fill requests racing each other', () => {
         ops.push(
           rig.send('content/request-fill', { trusted: true, accountHint: hint }, contentSender(tabId, LOGIN)).then((reply) => {
             if (!reply.ok) {
-              expect(['conflict', 'not-found']).toContain(reply.error.code);
+              expect(['conflict', 'not-found', 'throttled']).toContain(reply.error.code);
               refusals++;
               return;
             }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { COOLDOWN_MS } from '../../../src/background/release-limit';
 import { LOGIN, PASS, X_CODES, contentSender, makeRig, rigWithX } from './rig';
 
 const tab1 = contentSender(1, LOGIN);
@@ -95,8 +96,58 @@ describe('content-script commands', () => {
     const { rig, accountId } = await onLogin();
     const grant = await rig.ok('content/request-fill', { trusted: true }, tab1);
     await rig.ok('content/report-outcome', { reservationId: grant.reservationId, outcome: 'rejected' }, tab1);
+    rig.clock.now += COOLDOWN_MS;
     expect(await rig.ok('content/request-fill', { trusted: true }, tab1)).toMatchObject({ value: X_CODES[1], seq: 2 });
     expect((await rig.ok('accounts/get', { accountId })).codes[0]!.status).toBe('rejected');
+  });
+
+  describe('releases to pages under the background\'s own limit', () => {
+    it('hands a page looping request-fill → rejected one code, then makes it wait, longer each time', async () => {
+      const { rig, accountId } = await onLogin();
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const grant = await rig.ok('content/request-fill', { trusted: true }, tab1);
+      await rig.ok('content/report-outcome', { reservationId: grant.reservationId, outcome: 'rejected' }, tab1);
+      const refused = await rig.send('content/request-fill', { trusted: true }, tab1);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'throttled', retryAfterMs: COOLDOWN_MS } });
+      expect(warn.mock.calls.flat().join(' ')).toMatch(/no code released for account .* cool-down/);
+      expect(warn.mock.calls.flat().join(' ')).not.toContain(X_CODES[1]);
+      rig.clock.now += COOLDOWN_MS;
+      const second = await rig.ok('content/request-fill', { trusted: true }, tab1);
+      await rig.ok('content/report-outcome', { reservationId: second.reservationId, outcome: 'rejected' }, tab1);
+      rig.clock.now += COOLDOWN_MS;
+      expect(await rig.send('content/request-fill', { trusted: true }, tab1)).toMatchObject({ error: { code: 'throttled', retryAfterMs: COOLDOWN_MS } });
+      // A loop gets a handful of codes in minutes, not all of them in milliseconds.
+      const codes = (await rig.ok('accounts/get', { accountId })).codes;
+      expect(codes.filter((c) => c.status === 'rejected')).toHaveLength(2);
+      expect(codes.filter((c) => c.status === 'unused')).toHaveLength(1);
+      warn.mockRestore();
+    });
+
+    it('tells the chip how long the next code waits, and offers it plainly afterwards', async () => {
+      const { rig } = await onLogin();
+      const grant = await rig.ok('content/request-fill', { trusted: true }, tab1);
+      const offer = await rig.ok('content/report-outcome', { reservationId: grant.reservationId, outcome: 'unknown' }, tab1);
+      expect(offer).toMatchObject({ state: 'ready', waitMs: COOLDOWN_MS });
+      rig.clock.now += COOLDOWN_MS;
+      expect(await rig.ok('content/prompt-seen', { mode: 'backup' }, tab1)).not.toHaveProperty('waitMs');
+    });
+
+    it('releases one code of an account at a time until its outcome is known; the same tab gets its own back', async () => {
+      const { rig } = await onLogin();
+      const first = await rig.ok('content/request-fill', { trusted: true }, tab1);
+      expect(await rig.ok('content/request-fill', { trusted: true }, tab1)).toMatchObject({ reservationId: first.reservationId });
+      expect(await rig.send('content/request-fill', { trusted: true }, tab2)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      rig.tabs.activeTab = 2;
+      expect(await rig.send('fill/active-tab', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    });
+
+    it('lets the popup, keyboard and menu fill the next code during the cool-down (browser gestures)', async () => {
+      const { rig } = await onLogin();
+      const grant = await rig.ok('content/request-fill', { trusted: true }, tab1);
+      await rig.ok('content/report-outcome', { reservationId: grant.reservationId, outcome: 'rejected' }, tab1);
+      rig.tabs.activeTab = 1;
+      expect(await rig.ok('fill/active-tab', {})).toEqual({ seq: 2 });
+    });
   });
 
   it('makes an unknown outcome unconfirmed for the person to resolve', async () => {

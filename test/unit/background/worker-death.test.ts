@@ -2,6 +2,7 @@
 // idle event pages). Each test kills it at one step and checks the revived worker, built from
 // storage alone, tells the same truth.
 import { describe, expect, it } from 'vitest';
+import { COOLDOWN_MS } from '../../../src/background/release-limit';
 import { LOGIN, PASS, X_CODES, contentSender, rigWithX } from './rig';
 import { reconcileAll } from '../../../src/background/reservations';
 
@@ -37,6 +38,9 @@ describe('a worker killed mid-operation', () => {
     const { rig, grant } = await reserved();
     await rig.ok('content/report-outcome', { reservationId: grant.reservationId, outcome: 'rejected' }, tab1);
     const revived = rig.restart();
+    // The cool-down after a rejection is read from the vault: a restart does not lift it.
+    expect(await revived.send('content/request-fill', { trusted: true }, tab1)).toMatchObject({ ok: false, error: { code: 'throttled' } });
+    rig.clock.now += COOLDOWN_MS;
     expect(await revived.ok('content/request-fill', { trusted: true }, tab1)).toMatchObject({ value: X_CODES[1], seq: 2 });
   });
 
@@ -46,7 +50,8 @@ describe('a worker killed mid-operation', () => {
     await revived.ok('vault/status', {});
     expect(await reconcileAll(revived.deps)).toBe(1);
     expect((await revived.ok('accounts/get', { accountId })).codes[0]!.status).toBe('unconfirmed');
-    // And nothing is offered twice: the next fill gets code 2.
+    // And nothing is offered twice: the next fill, after the cool-down, gets code 2.
+    rig.clock.now += COOLDOWN_MS;
     expect(await revived.ok('content/request-fill', { trusted: true }, tab2)).toMatchObject({ seq: 2 });
   });
 

@@ -334,6 +334,29 @@ describe('at X’s 2FA step', () => {
     expect(rig.chip()?.view?.status).toBe(TEXT.rejected);
   });
 
+  it('after a rejection shows no button while the background holds the next code back, then offers it with no click of its own', async () => {
+    load('login-2fa-backup.html', LOGIN);
+    rig = makeRig();
+    rig.replies['content/report-outcome'] = () => ok({ state: 'ready', accountId: 'a1', label: '@alice', left: 1, waitMs: 120 });
+    rig.runtime.start();
+    await settle();
+    rig.chip()!.press(TEXT.useCode(2));
+    await settle();
+    enableNext();
+    nextButton().click();
+    showToast();
+    await settle();
+    expect(rig.chip()?.view).toEqual({ buttons: [], status: TEXT.rejected });
+    const asked = sent('content/prompt-seen').length;
+    rig.replies['content/prompt-seen'] = () => ok({ state: 'ready', accountId: 'a1', label: '@alice', left: 1 });
+    await new Promise((r) => setTimeout(r, 250));
+    await settle();
+    expect(sent('content/prompt-seen').length).toBe(asked + 1);
+    expect(rig.chip()?.view?.buttons.map((b) => b.label)).toEqual([TEXT.useCode(1)]);
+    // The wait ended with an offer, not a fill: only the person's click asks for a code.
+    expect(sent('content/request-fill')).toHaveLength(1);
+  });
+
   it('reports accepted when X ends the flow at /home', async () => {
     load('login-2fa-backup.html', LOGIN);
     rig = makeRig();
