@@ -9,6 +9,9 @@ import type { Result } from '../messages/protocol';
 import { watchedForOrigin } from '../sites/watch';
 import { documentOrigin } from './origin';
 
+/** Set on the content script's own global (isolated world) once the watcher ran. */
+export const WATCHER_MARK = '__sparekeyWatch';
+
 export type LoadRuntime = () => Promise<Result<{ loaded: true }>>;
 
 /** A background that is starting (MV3 workers and event pages stop when idle) may miss a message. */
@@ -17,8 +20,9 @@ const RETRY_MS = [500, 2_000, 5_000] as const;
 type WatchContext = Pick<ContentScriptContext, 'addEventListener' | 'setTimeout'>;
 
 export function startWatch(ctx: WatchContext, load: LoadRuntime, win: Window = window): void {
-  // The e2e harness looks for this mark to know the content script ran (test/e2e/harness/extension.ts).
-  win.document.documentElement.dataset.sparekey = 'present';
+  // In our isolated world only, never on the page's DOM: a page must not learn that Sparekey is
+  // installed. The e2e harness reads it with scripting.executeScript (test/e2e/harness/extension.ts).
+  (globalThis as unknown as Record<string, unknown>)[WATCHER_MARK] = 'present';
   // Top frame only (the manifest says so too): a frame on x.com could be anyone's embed.
   if (win.top !== win) return;
   const origin = documentOrigin(win);

@@ -12,6 +12,7 @@
 // (back-to-back tasks, so main-thread time the content script takes shows up as wall time).
 import type { BrowserName } from '../e2e/harness/config';
 import { launchBrowser } from '../e2e/harness/index';
+import { contentScriptPresent } from '../e2e/harness/extension';
 import type { TestServer } from '../e2e/harness/server';
 import type { TestPage } from '../e2e/harness/types';
 import { BUDGETS, buildDir, log, playwrightPage, roundMs, stats, verdict } from './lib';
@@ -210,7 +211,7 @@ export async function busy(name: BrowserName, server: TestServer, pairs: number)
     const marked = async (page: TestPage, at: string) => {
       await page.goto(at);
       await new Promise((r) => setTimeout(r, 500));
-      return page.evaluate(() => document.documentElement.dataset.sparekey === 'present');
+      return contentScriptPresent(browser, page);
     };
     if (!(await marked(a, url))) throw new Error(`the content script did not mark ${url}: is it still injected on every https://x.com page?`);
     if (await marked(b, control)) throw new Error(`the content script runs on ${control}: the control arm is not without it`);

@@ -2,7 +2,7 @@
 // test/fixtures/x, the same DOM the adapter is tested on) is served where Sparekey must offer
 // nothing: lookalike hosts, plain http, a CSP-sandboxed x.com page (opaque origin), and frames of
 // every kind. Each case checks that no chip appears (top document and frames), that the content
-// script did not even run in frames (its mark on <html>), and that a fill asked for from outside
+// script did not even run in frames (its mark in its own world, read by the extension), and that a fill asked for from outside
 // the page reserves nothing and fills nothing: "Fill" in the popup (fill/active-tab), the keyboard
 // command "Fill next backup code" (BrowserUnderTest.runCommand: Firefox presses its shortcut,
 // Chromium dispatches the worker's commands.onCommand, see harness/types.ts), and in Firefox the
@@ -17,8 +17,9 @@ import { createReplica } from '../replica/handler.mjs';
 import { adversarialHandler, FRAME_KINDS, type FrameKind } from './adversarial-pages';
 import { BROWSER_NAMES } from './harness/config';
 import { callFromPage, sendFromPage } from './harness/messaging';
-import type { Box, TestPage } from './harness/types';
+import type { Box, BrowserUnderTest, TestPage } from './harness/types';
 import { waitUntil } from './harness/util';
+import { contentScriptPresent, watcherFrames } from './harness/extension';
 import { useBrowser } from './harness/vitest';
 import { centre, chipButton, CODE_INPUT, codeInputValue, ourRoots, seedAccount, sleep, statusesOf, unlockedPopup, waitForCodeInput } from './helpers';
 
@@ -56,11 +57,15 @@ const FIXTURE = '/i/flow/login?fixture=login-2fa-backup';
 interface FrameReport {
   href: string;
   origin: string;
-  mark: string | null;
   hosts: string[];
   input: string | null;
   /** The code input's box in the frame's own viewport. */
   box: Box | null;
+}
+
+/** Subframes of the page's tab where our content script ran (it runs in top frames only). */
+async function scriptedSubframes(browser: BrowserUnderTest, page: TestPage): Promise<string[]> {
+  return (await watcherFrames(browser, page)).filter((f) => f.frameId !== 0 && f.present).map((f) => f.href);
 }
 
 /** Asks the frame #f for its report (postMessage works across origins and sandboxes). */
@@ -158,7 +163,7 @@ describe.each(BROWSER_NAMES)('origins and frames in %s', (name) => {
     const box = await chipButton(page, `Use backup code (${CODES.length} left)`);
     chipMs = Date.now() - started;
     console.log(`[e2e] ${name}: page loaded → chip shown: ${chipMs} ms`);
-    expect(await page.evaluate(() => document.documentElement.dataset.sparekey)).toBe('present');
+    expect(await contentScriptPresent(env.browser, page)).toBe(true);
     const { x, y } = centre(box);
     await page.mouseClick(x, y);
     await waitForCodeInput(page, CODES[0]!, 'the first code in the input');
@@ -209,7 +214,7 @@ describe.each(BROWSER_NAMES)('origins and frames in %s', (name) => {
     await env.browser.runCommand(FILL_COMMAND);
     await sleep(absenceMs());
     expect(await topFootprint(page)).toEqual({ roots: [], hosts: [] });
-    expect(await page.evaluate(() => document.documentElement.dataset.sparekey ?? null)).toBeNull();
+    expect(await contentScriptPresent(env.browser, page)).toBe(false);
     if (name === 'firefox') {
       // The menu item is not even offered: its documentUrlPatterns are X's https pages.
       const { x, y } = await inputCentre(page);
@@ -232,7 +237,7 @@ describe.each(BROWSER_NAMES)('origins and frames in %s', (name) => {
     await env.browser.runCommand(FILL_COMMAND);
     await sleep(absenceMs());
     expect(await statusesOf(popup, accountId)).toEqual(before);
-    expect(await page.evaluate(() => document.documentElement.dataset.sparekey ?? null)).toBe('present');
+    expect(await contentScriptPresent(env.browser, page)).toBe(true);
     expect(await topFootprint(page)).toEqual({ roots: [], hosts: [] });
     await expectPopupFillRefused(page);
     expect(await codeInputValue(page)).toBe('');
@@ -251,9 +256,10 @@ describe.each(BROWSER_NAMES)('origins and frames in %s', (name) => {
     await sleep(absenceMs());
     expect((await history()).filter((e) => !seen.has(e.id))).toEqual([]);
     const report = await frameReport(page);
-    expect({ mark: report.mark, hosts: report.hosts, input: report.input }).toEqual({ mark: null, hosts: [], input: '' });
+    expect({ hosts: report.hosts, input: report.input }).toEqual({ hosts: [], input: '' });
+    expect(await scriptedSubframes(env.browser, page), 'our content script in a subframe').toEqual([]);
     // The top page is x.com's login path: the script runs there, and finds no 2FA step of its own.
-    expect(await page.evaluate(() => document.documentElement.dataset.sparekey ?? null)).toBe('present');
+    expect(await contentScriptPresent(env.browser, page)).toBe(true);
     expect(await topFootprint(page)).toEqual({ roots: [], hosts: [] });
     const afterCommand = { statuses: await statusesOf(popup, accountId), events: (await history()).length };
     expect(afterCommand.statuses).toEqual(before.statuses);
@@ -277,7 +283,8 @@ describe.each(BROWSER_NAMES)('origins and frames in %s', (name) => {
     expect(first.origin).toBe('https://x.com');
     await sleep(absenceMs());
     const report = await frameReport(page);
-    expect({ mark: report.mark, hosts: report.hosts, input: report.input }).toEqual({ mark: null, hosts: [], input: '' });
+    expect({ hosts: report.hosts, input: report.input }).toEqual({ hosts: [], input: '' });
+    expect(await scriptedSubframes(env.browser, page), 'our content script in a subframe').toEqual([]);
     expect(await topFootprint(page)).toEqual({ roots: [], hosts: [] });
     const before = { statuses: await statusesOf(popup, accountId), events: (await history()).length };
     await env.browser.runCommand(FILL_COMMAND);

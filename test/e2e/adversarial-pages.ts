@@ -378,15 +378,14 @@ export function fixtureHtml(name = 'login-2fa-backup', extraScript = ''): string
 }
 
 /**
- * Runs in a frame: answers the parent's "report" with what Sparekey did in this document (its mark
- * on <html>, any host element of ours, the code input's value). The page can see all of that.
+ * Runs in a frame: answers the parent's "report" with what Sparekey did in this document that the
+ * page can see (any host element of ours, the code input's value).
  */
 export function frameReporter(): void {
   const report = () => ({
     href: location.href,
     // The document's own origin ('null' when sandboxed), not the URL's.
     origin: String(self.origin),
-    mark: document.documentElement.getAttribute('data-sparekey'),
     hosts: Array.from(document.documentElement.children)
       .filter((e) => e.localName.includes('-'))
       .map((e) => e.localName),

@@ -46,7 +46,7 @@ describe.each(BROWSER_NAMES)('in %s', (name) => {
         expect(MAPPED_HOSTS as readonly string[], `add ${host} to MAPPED_HOSTS in harness/config.ts`).toContain(host);
         const page = await env.browser.openPage(`https://${host}/`);
         expect(await page.textContent('#served-host')).toBe(host);
-        await waitForContentScript(page);
+        await waitForContentScript(env.browser, page);
         await page.close();
       }
     });
@@ -54,12 +54,12 @@ describe.each(BROWSER_NAMES)('in %s', (name) => {
     it('does not run its content script on the lookalike https://x.com.evil.test/', async () => {
       // Positive control first, in the same browser: how long the script takes where it belongs.
       const real = await env.browser.openPage('https://x.com/');
-      const latency = await waitForContentScript(real);
+      const latency = await waitForContentScript(env.browser, real);
       const lookalike = await env.browser.openPage('https://x.com.evil.test/');
       expect(await lookalike.textContent('#served-host')).toBe('x.com.evil.test');
       await new Promise((resolve) => setTimeout(resolve, Math.max(1_500, 3 * latency)));
-      expect(await contentScriptPresent(lookalike)).toBe(false);
-      expect(await contentScriptPresent(real)).toBe(true);
+      expect(await contentScriptPresent(env.browser, lookalike)).toBe(false);
+      expect(await contentScriptPresent(env.browser, real)).toBe(true);
     });
 
     it('answers again after its background was stopped', async () => {

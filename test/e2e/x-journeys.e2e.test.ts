@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../src/messages/protocol';
 import { createReplica } from '../replica/handler.mjs';
 import { ARTIFACTS_DIR, BROWSER_NAMES } from './harness/config';
+import { contentScriptPresent, waitForContentScript } from './harness/extension';
 import { callFromPage } from './harness/messaging';
 import { useBrowser } from './harness/vitest';
 import type { TestPage } from './harness/types';
@@ -122,7 +123,7 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     const page = await env.browser.openPage(
       `https://twitter.com/__replica/session?handle=${handle}&next=${encodeURIComponent('/settings/account/login_verification')}`,
     );
-    await page.waitFor(() => document.documentElement.dataset.sparekey === 'present', { message: 'the content script' });
+    await waitForContentScript(env.browser, page);
     expect(await page.closedShadowRoots()).toEqual([]);
     await page.clickByRole('link', 'Backup codes');
     await page.waitFor(() => location.pathname.endsWith('/backup_code'), { message: 'the in-app navigation' });
@@ -308,7 +309,7 @@ describe.each(BROWSER_NAMES)('Sparekey on X in %s', (name) => {
     expect(await page.textContent('[role="dialog"] h1')).toBe('Enter your backup code');
     await sleep(Math.max(1_500, 5 * Math.max(0, ...latencies)));
     expect(await page.closedShadowRoots()).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.dataset.sparekey ?? null)).toBeNull();
+    expect(await contentScriptPresent(env.browser, page)).toBe(false);
     const backupScreen = await env.browser.openPage(
       `https://x.com.evil.test/__replica/session?handle=${handle}&next=${encodeURIComponent('/settings/account/login_verification/backup_code')}`,
     );
