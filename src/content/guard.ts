@@ -9,11 +9,19 @@
 //      root is closed, and events on the host never reach them);
 //   2. the host is as we wrote it: exactly our attributes (a MutationObserver reverts anything
 //      else, a bounded number of times, so two observers cannot spin forever), still a child of
-//      <html>, still in the top layer (popover), with no other top-layer element (popover, modal
-//      dialog, fullscreen), in the page's shadow roots too, overlapping it;
+//      <html>, still in the top layer (popover); and nothing of the page's is in the top layer
+//      (popover, modal dialog, fullscreen, a customizable select's picker), in its shadow roots
+//      too, nor a view transition running, WHATEVER ITS BOX: a 0×0 popover opened after ours
+//      paints its ::backdrop and its position:fixed children over the whole page with
+//      pointer-events:none, and a view transition shows snapshots, not the live page (in Firefox
+//      a click goes through them to us). No box comparison can tell; Firefox has no
+//      IntersectionObserver v2 to see it either;
 //   3. it and what it speaks about (X's code field) are drawn plainly: computed opacity, filter,
-//      clip-path, mask and blending up the ancestors, <html> and <body> included, and (Chrome)
-//      IntersectionObserver v2, which also sees occlusion by pointer-events:none overlays;
+//      clip-path, mask and blending up the ancestors, <html> and <body> included; our host's own
+//      ::backdrop draws nothing (page stylesheets reach it; the panel's shadow stylesheet hides it,
+//      and getComputedStyle(host, '::backdrop') reports the page's styles in Chromium and Firefox
+//      alike, so this catches it wherever the hiding fails); and (Chrome) IntersectionObserver v2,
+//      which also sees occlusion by pointer-events:none overlays;
 //   4. the click point's topmost element (elementsFromPoint) is our host;
 //   5. the mouse moved onto the chip where it is now: a chip the page moved under a resting
 //      pointer (or dragged along with it) does not count until the pointer leaves and comes back
@@ -27,6 +35,9 @@
 // Known limits: an attacker who covers us only between two samples and never mutates the DOM (by
 // editing CSSOM rules) is caught in Chrome by IntersectionObserver v2 but in Firefox only when the
 // click comes while it still covers us. A chip that appears in the path of a moving pointer counts.
+// A site that keeps a popover or dialog of its own open while the chip is up gets every click on
+// the chip refused (the popup and the keyboard command still fill): we cannot tell its decoys
+// from its toasts.
 
 /** A click counts only after this long without anything wrong with our UI. */
 export const SETTLE_MS = 1_000;
@@ -64,7 +75,6 @@ const pointers = new WeakMap<Document, Pointer>();
 type Box = { left: number; top: number; right: number; bottom: number; width: number; height: number };
 const keyOf = (r: Box) => [r.left, r.top, r.width, r.height].map(Math.round).join();
 const inside = (p: { x: number; y: number }, r: Box) => p.x >= r.left && p.x <= r.right && p.y >= r.top && p.y <= r.bottom;
-const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /**
  * Follows the mouse over the whole document from the start (so "where was the pointer before the
@@ -99,24 +109,56 @@ function shadowOf(el: Element): ShadowRoot | null {
   }
 }
 
-/** Whether anything of the page's is in the top layer over `box` (`deep`: in shadow roots too). */
-function pageTopLayerOver(root: Document | ShadowRoot, box: Box, deep: boolean): boolean {
-  for (const selector of [':popover-open', ':modal', ':fullscreen']) {
-    let found: NodeListOf<Element>;
-    try {
-      found = root.querySelectorAll(selector);
-    } catch {
-      continue; // a selector this engine does not know: nothing of that kind can be open
-    }
-    for (const el of found) if (!OURS.has(el) && overlap(el.getBoundingClientRect(), box)) return true;
+/**
+ * What puts a page element in the top layer (or, for a view transition, draws over all of it):
+ * popovers, modal dialogs, fullscreen, a customizable <select>'s picker (Chromium: drawn by the
+ * page, in the top layer, matched by `select:open` but not `:popover-open`), and an element with
+ * an active view transition (<html> for the document's; Chromium's element-scoped ones too).
+ * Only those this engine parses, as one selector: one query per root. Built on first use.
+ */
+let topLayerSelector: string | undefined;
+function topLayerQuery(doc: Document): string {
+  if (topLayerSelector === undefined) {
+    const known = [':popover-open', ':modal', ':fullscreen', 'select:open', ':active-view-transition'].filter((selector) => {
+      try {
+        doc.documentElement.matches(selector);
+        return true;
+      } catch {
+        return false; // a selector this engine does not know: nothing of that kind can be open
+      }
+    });
+    topLayerSelector = known.join(',');
   }
+  return topLayerSelector;
+}
+
+/**
+ * Whether anything of the page's is in the top layer, whatever its box (`deep`: in its shadow
+ * roots too). A 0×0 popover still paints its ::backdrop and its position:fixed children over all
+ * of the page, with pointer-events:none; no box comparison can tell.
+ */
+function pageInTopLayer(root: Document | ShadowRoot, selector: string, deep: boolean): boolean {
+  if (selector) for (const el of root.querySelectorAll(selector)) if (!OURS.has(el)) return true;
   if (!deep) return false;
   for (const el of root.querySelectorAll('*')) {
     if (OURS.has(el)) continue;
     const shadow = shadowOf(el);
-    if (shadow && pageTopLayerOver(shadow, box, true)) return true;
+    if (shadow && pageInTopLayer(shadow, selector, true)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a view transition is running: the person sees its snapshots, not the live page (and
+ * in Firefox a click goes through them to whatever is beneath). The property where the engine has
+ * it (the selector query above catches the rest).
+ */
+function viewTransitionActive(doc: Document): boolean {
+  try {
+    return !!(doc as Document & { activeViewTransition?: unknown }).activeViewTransition;
+  } catch {
+    return false;
+  }
 }
 
 const isSet = (v: string | undefined) => !!v && v !== 'none' && v !== 'normal';
@@ -139,6 +181,42 @@ export function drawnPlainly(el: Element, minOpacity: number): boolean {
     if (!e.parentElement?.parentElement && [s.filter, s.clipPath, s.maskImage, s.mixBlendMode].some(isSet)) return false;
   }
   return opacity >= minOpacity;
+}
+
+/** A computed colour that draws nothing: transparent, or alpha 0 (rgba()'s fourth value, or after "/"). */
+function clear(colour: string): boolean {
+  if (!colour || colour === 'transparent') return true;
+  const alpha = /^rgba\((?:[^,]*,){3}\s*([\d.]+)%?\s*\)$/.exec(colour) ?? /\/\s*([\d.]+)%?\s*\)$/.exec(colour);
+  return !!alpha && parseFloat(alpha[1]!) === 0;
+}
+
+/**
+ * Whether `host`'s ::backdrop (it has one while in the top layer) draws anything. The page's own
+ * stylesheets reach it (`*::backdrop`, `[popover]::backdrop`, the tag it reads off the host) and
+ * could paint a decoy over the whole page under our chip, or blur it. The panel's shadow
+ * stylesheet hides it (ui.ts), which holds in Chromium and Firefox; this refuses wherever it does
+ * not. Both report the page's styles here, so anything that paints is seen.
+ */
+export function backdropPaints(host: Element): boolean {
+  const win = host.ownerDocument.defaultView;
+  if (!win) return false;
+  let s: CSSStyleDeclaration;
+  try {
+    s = win.getComputedStyle(host, '::backdrop');
+  } catch {
+    return false; // no ::backdrop in this engine
+  }
+  if (s.display === 'none') return false;
+  const widths = [s.borderTopWidth, s.borderRightWidth, s.borderBottomWidth, s.borderLeftWidth];
+  return (
+    !clear(s.backgroundColor) ||
+    [s.backgroundImage, s.borderImageSource, s.boxShadow, s.filter, s.backdropFilter].some(isSet) ||
+    widths.some((w) => parseFloat(w) > 0) ||
+    (isSet(s.outlineStyle) && parseFloat(s.outlineWidth) > 0) ||
+    // Scrollbars are drawn, even on an empty box.
+    s.overflowX === 'scroll' ||
+    s.overflowY === 'scroll'
+  );
 }
 
 export class Guard {
@@ -232,11 +310,10 @@ export class Guard {
       this.#bad();
       if (this.#mayFight()) this.reopen();
     }
-    const box = this.#host.getBoundingClientRect();
     // Chrome's IntersectionObserver v2 sees any cover, so there the light DOM is enough between
     // clicks (piercing every shadow root costs ~10 µs an element through chrome.dom).
-    if (!this.#clean() || pageTopLayerOver(this.#doc, box, this.#ioVisible === undefined)) this.#bad();
-    const key = keyOf(box);
+    if (!this.#clean() || this.#pageOnTop(this.#ioVisible === undefined)) this.#bad();
+    const key = keyOf(this.#host.getBoundingClientRect());
     if (key !== this.#placed.key) this.#placed = { key, at: this.#now() };
   }
 
@@ -256,7 +333,7 @@ export class Guard {
     if (!click.trusted) return 'untrusted';
     this.sample();
     const box = this.#host.getBoundingClientRect();
-    if (!this.#clean() || pageTopLayerOver(this.#doc, box, true)) {
+    if (!this.#clean() || this.#pageOnTop(true)) {
       this.#bad();
       return 'interfered';
     }
@@ -290,13 +367,25 @@ export class Guard {
       box.width >= 16 &&
       box.height >= 16 &&
       drawnPlainly(host, 0.99) &&
+      !(this.#popoverOpen() && backdropPaints(host)) &&
       (!this.#context || (this.#context.isConnected && drawnPlainly(this.#context, 0.5)))
     );
+  }
+
+  /** The page has something in the top layer (any box), or a view transition over it all. */
+  #pageOnTop(deep: boolean): boolean {
+    return viewTransitionActive(this.#doc) || pageInTopLayer(this.#doc, topLayerQuery(this.#doc), deep);
   }
 
   #inTopLayer(): boolean {
     const host = this.#host as HTMLElement & { showPopover?: unknown };
     return typeof host.showPopover !== 'function' || host.matches(':popover-open');
+  }
+
+  /** Shown as a popover: only then has the host a ::backdrop (whatever its computed style says). */
+  #popoverOpen(): boolean {
+    const host = this.#host as HTMLElement & { showPopover?: unknown };
+    return typeof host.showPopover === 'function' && host.matches(':popover-open');
   }
 
   #intact(): boolean {

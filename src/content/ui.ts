@@ -41,7 +41,16 @@ export interface PanelLike {
   destroy(): void;
 }
 
+// The page's stylesheets reach our host's ::backdrop (*::backdrop, [popover]::backdrop, the tag it
+// reads off the host): a decoy over the whole page under the chip, a blur of it, or just a site's
+// own backdrop dimming X's page whenever the chip is up. Important declarations from inside the
+// shadow tree beat the page's important ones, in layers too (seen in Chromium 156 and Firefox
+// 153), so it is never drawn. Transitions would outrank them: none. The guard refuses a click
+// wherever the backdrop paints anyway (guard.ts).
+const BACKDROP_STYLE = ':host::backdrop { display: none !important; transition: none !important; animation: none !important; }';
+
 const STYLE = `
+${BACKDROP_STYLE}
 .panel {
   box-sizing: border-box;
   display: flex;

@@ -4,14 +4,17 @@
 // Every attack must end with no fill, no reservation in the vault, and nothing for X's referee to
 // see; and every case has its positive control: once the attacker stops, a real click on the same
 // page fills the code.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_MS, SETTLE_MS } from '../../src/content/guard';
 import { REFUSED } from '../../src/content/ui';
 import en from '../../public/_locales/en/messages.json';
 import { createReplica } from '../replica/handler.mjs';
-import { adversarialHandler, ATTACKS, type AttackName, type AttackState } from './adversarial-pages';
-import { BROWSER_NAMES } from './harness/config';
+import { adversarialHandler, ATTACKS, DECOY_GREEN, DEFUSED, type AttackName, type AttackState, type DefusedName } from './adversarial-pages';
+import { ARTIFACTS_DIR, BROWSER_NAMES, type BrowserName } from './harness/config';
 import { callFromPage } from './harness/messaging';
+import { decodePng, shareOfColour } from './harness/png';
 import type { Box, TestPage } from './harness/types';
 import { waitUntil } from './harness/util';
 import { useBrowser } from './harness/vitest';
@@ -47,6 +50,9 @@ const CLICK: Record<AttackName, 'chip' | 'chip-right-edge' | 'decoy' | 'decoy-tw
   'd-popover': 'chip',
   'd-popover-shadow': 'chip',
   'd-dialog': 'chip',
+  'd-popover-backdrop': 'chip',
+  'd-popover-fixed': 'chip',
+  'd-view-transition': 'chip',
   'e-host-move': 'decoy',
   'e-field-move': 'decoy-twice',
   'f-synthetic': 'none',
@@ -63,7 +69,8 @@ const REFUSED_TEXT = Object.fromEntries(
   Object.entries(REFUSED).map(([refusal, key]) => [refusal, en[key].message]),
 ) as Record<keyof typeof REFUSED, string>;
 
-const SAYS: Record<AttackName, keyof typeof REFUSED | 'silent' | 'either'> = {
+type Says = keyof typeof REFUSED | 'silent' | 'either';
+const SAYS: Record<AttackName, Says | Record<BrowserName, Says>> = {
   'a-opacity': 'interfered',
   'a-filter': 'interfered',
   'a-mask': 'interfered',
@@ -76,10 +83,19 @@ const SAYS: Record<AttackName, keyof typeof REFUSED | 'silent' | 'either'> = {
   'd-popover': 'interfered',
   'd-popover-shadow': 'interfered',
   'd-dialog': 'silent',
+  'd-popover-backdrop': 'interfered',
+  'd-popover-fixed': 'interfered',
+  // Seen in both: Chromium hit-tests a running transition as <html>, so the click never reaches
+  // us; Firefox (on X's page) lets it through the pseudo-elements to the live page, where the
+  // guard refuses it. Without the guard's check, Firefox filled.
+  'd-view-transition': { chromium: 'silent', firefox: 'interfered' },
   'e-host-move': 'interfered',
   'e-field-move': 'moved',
   'f-synthetic': 'silent',
 };
+
+/** Screenshots of what a person sees under the defused attacks. */
+const SHOTS = path.join(ARTIFACTS_DIR, 'e2e-clickjacking');
 
 const attackState = (page: TestPage) =>
   page.evaluate(() => {
@@ -106,7 +122,7 @@ describe.each(BROWSER_NAMES)('DOM-based clickjacking on https://x.com in %s', (n
   /** How long to wait before calling something absent: several times what presence took. */
   const absenceMs = () => Math.max(1_000, 4 * fillMs);
 
-  async function atCodeStep(attack?: AttackName) {
+  async function atCodeStep(attack?: AttackName | DefusedName) {
     const handle = `sk_cj_${++accounts}`;
     referee.createAccount({ handle, password: PASSWORD, mode: 'backup', codes: CODES });
     const issued = referee.state(handle).codes.map((c) => c.code);
@@ -175,7 +191,8 @@ describe.each(BROWSER_NAMES)('DOM-based clickjacking on https://x.com in %s', (n
     } else {
       await page.waitFor(() => ((window as unknown as { __attack?: AttackState }).__attack?.applied ?? 0) >= 3, { message: 'three rounds of synthetic clicks' });
     }
-    const says = SAYS[attack];
+    const rule = SAYS[attack];
+    const says = typeof rule === 'string' ? rule : rule[name];
     const refusals = async () => {
       const said = (await ourRoots(page)).map((r) => r.text).join(' | ');
       return Object.values(REFUSED_TEXT).filter((text) => said.includes(text));
@@ -212,6 +229,26 @@ describe.each(BROWSER_NAMES)('DOM-based clickjacking on https://x.com in %s', (n
     await pointerToHeading(page);
     const again: Box = await chipButton(page, OFFER);
     const { x, y } = centre(again);
+    await page.mouseClick(x, y);
+    await expectFilled(page, popup, accountId, issued[0]!);
+  });
+
+  it.each(Object.keys(DEFUSED) as DefusedName[])('%s: the decoy is never drawn, so a real click on the chip (seen plainly) fills', async (attack) => {
+    const { page, popup, accountId, issued, box } = await atCodeStep(attack);
+    await page.waitFor(() => (window as unknown as { __attack?: AttackState }).__attack?.ready === true, { message: `the attack (${DEFUSED[attack]}) in place` });
+    // The attacker's rules do reach our host's ::backdrop: the page reads its decoy back...
+    const styled = await page.evaluate(() => {
+      const host = Array.from(document.documentElement.children).find((e) => e.localName.includes('-'));
+      return host ? getComputedStyle(host, '::backdrop').backgroundImage : null;
+    });
+    expect(styled).toContain('Free prize');
+    // ...yet none of it is on screen (the decoy's green covers the whole viewport when drawn).
+    mkdirSync(SHOTS, { recursive: true });
+    const shot = path.join(SHOTS, `${name}-${attack}.png`);
+    await page.screenshot(shot);
+    const green = shareOfColour(decodePng(readFileSync(shot)), DECOY_GREEN);
+    expect(green, `share of the screen in the decoy's green (${shot})`).toBe(0);
+    const { x, y } = centre(box);
     await page.mouseClick(x, y);
     await expectFilled(page, popup, accountId, issued[0]!);
   });

@@ -23,11 +23,28 @@ export const ATTACKS = {
   'd-popover': 'opens a pointer-events:none popover decoy above ours (and re-opens it whenever ours moves up)',
   'd-popover-shadow': 'the same decoy popover, hidden in the page\'s own closed shadow root',
   'd-dialog': 'opens a modal <dialog> decoy (pointer-events:none) above ours',
+  'd-popover-backdrop': 'opens a 0×0 popover after ours whose ::backdrop paints a decoy over the page (pointer-events:none)',
+  'd-popover-fixed': 'opens a 0×0 popover after ours whose position:fixed child is a decoy over the page (pointer-events:none)',
+  'd-view-transition':
+    'keeps a view transition running, its snapshot frozen over the page, with pointer-events:none on its pseudo-elements so clicks reach the page beneath',
   'e-host-move': 'moves our host under the pointer on every mouse move',
   'e-field-move': 'moves X\'s code field so that our own placement puts the chip under the resting pointer',
   'f-synthetic': 'clicks our host with el.click(), MouseEvent, PointerEvent and keyboard events',
 } as const;
 export type AttackName = keyof typeof ATTACKS;
+
+/**
+ * Attacks the extension defuses rather than refuses: what the attacker wants drawn is never drawn,
+ * so a person's click on the chip is an informed one and fills.
+ */
+export const DEFUSED = {
+  'c-host-backdrop':
+    'styles our host\'s ::backdrop from a page stylesheet (by its tag, [popover] and *, !important, in a layer too) as a decoy over the page, blurred',
+} as const;
+export type DefusedName = keyof typeof DEFUSED;
+
+/** The decoy picture's green (#16a34a), to find it in a screenshot. */
+export const DECOY_GREEN = [0x16, 0xa3, 0x4a] as const;
 
 export interface AttackState {
   name: string;
@@ -111,6 +128,45 @@ export function attackMain(name: string): void {
     run();
   };
 
+  /** Adds a stylesheet to the page (removed when the attacker stops). */
+  const sheet = (css: string) => {
+    const style = document.createElement('style');
+    style.textContent = css;
+    document.head.append(style);
+    cleanups.push(() => style.remove());
+    return style;
+  };
+  /**
+   * Opens the page's popover `cover` and keeps it the last (topmost) one: again whenever another
+   * popover (ours, re-shown) toggles.
+   */
+  const keepOnTop = (cover: Host, holder: Element = cover) => {
+    const raise = () => {
+      if (state.stopped) return;
+      if (isOpen(cover)) cover.hidePopover();
+      cover.showPopover();
+      hit();
+    };
+    const onToggle = (e: Event) => {
+      if (e.target !== holder) raise();
+    };
+    document.addEventListener('toggle', onToggle, true);
+    keep(() => !isOpen(cover) && raise());
+    cleanups.push(() => document.removeEventListener('toggle', onToggle, true));
+  };
+  /** A popover with no box of its own (0×0, no border, no padding): only what it draws around it. */
+  const emptyPopover = () => {
+    const p = document.createElement('div') as unknown as Host;
+    p.setAttribute('popover', 'manual');
+    p.setAttribute(
+      'style',
+      'width:0;height:0;min-width:0;min-height:0;padding:0;border:0;margin:0;inset:0 auto auto 0;overflow:visible;background:none;pointer-events:none',
+    );
+    document.body.append(p);
+    cleanups.push(() => p.remove());
+    return p;
+  };
+
   const restyle = (prop: string, value: string) => () =>
     keep((h) => setImportant(h, prop, value));
   const undoHostStyle = (prop: string) => cleanups.push(() => hosts().forEach((h) => h.style.removeProperty(prop)));
@@ -188,22 +244,9 @@ export function attackMain(name: string): void {
       const cover = decoy('Click anywhere to continue') as Host;
       cover.setAttribute('popover', 'manual');
       document.body.append(cover);
+      cleanups.push(() => cover.remove());
       // Whenever ours is (re)shown, show the decoy again so it is the last, topmost, entry.
-      const raise = () => {
-        if (state.stopped) return;
-        if (isOpen(cover)) cover.hidePopover();
-        cover.showPopover();
-        hit();
-      };
-      const onToggle = (e: Event) => {
-        if (e.target !== cover) raise();
-      };
-      document.addEventListener('toggle', onToggle, true);
-      keep(() => !isOpen(cover) && raise());
-      cleanups.push(() => {
-        document.removeEventListener('toggle', onToggle, true);
-        cover.remove();
-      });
+      keepOnTop(cover);
     },
     'd-popover-shadow': () => {
       const holder = document.createElement('div');
@@ -212,21 +255,9 @@ export function attackMain(name: string): void {
       cover.setAttribute('popover', 'manual');
       shadow.append(cover);
       document.body.append(holder);
-      const raise = () => {
-        if (state.stopped) return;
-        if (isOpen(cover)) cover.hidePopover();
-        cover.showPopover();
-        hit();
-      };
-      const onToggle = (e: Event) => {
-        if (e.target !== holder) raise();
-      };
-      document.addEventListener('toggle', onToggle, true);
-      keep(() => !isOpen(cover) && raise());
-      cleanups.push(() => {
-        document.removeEventListener('toggle', onToggle, true);
-        holder.remove();
-      });
+      cleanups.push(() => holder.remove());
+      // Seen from the document, the decoy's own toggles (if they get out of the root) target the holder.
+      keepOnTop(cover, holder);
     },
     'd-dialog': () => {
       const dialog = document.createElement('dialog');
@@ -242,6 +273,56 @@ export function attackMain(name: string): void {
       cleanups.push(() => {
         dialog.close();
         dialog.remove();
+      });
+    },
+    'd-popover-backdrop': () => {
+      const cover = emptyPopover();
+      cover.id = 'sk-attack-backdrop';
+      // A popover's ::backdrop covers the viewport and, like the popover, takes no pointer events.
+      sheet(`#sk-attack-backdrop::backdrop{background:${picture} center / cover;pointer-events:none}`);
+      keepOnTop(cover);
+    },
+    'd-popover-fixed': () => {
+      const cover = emptyPopover();
+      cover.append(decoy('Click anywhere to continue'));
+      keepOnTop(cover);
+    },
+    'd-view-transition': () => {
+      // The old and new snapshots cross-fade over an hour: what the person sees is frozen, while
+      // clicks go through the pseudo-elements to the live page (our chip) beneath.
+      sheet(
+        '::view-transition,::view-transition-group(*),::view-transition-image-pair(*),::view-transition-old(*),::view-transition-new(*)' +
+          '{pointer-events:none;animation-duration:3600s!important}',
+      );
+      type VT = { finished: Promise<void>; skipTransition(): void };
+      const doc = document as Document & { startViewTransition?: (update: () => void) => VT; activeViewTransition?: VT | null };
+      let current: VT | null = null;
+      const start = () => {
+        if (state.stopped || current || !doc.startViewTransition) return;
+        const t = doc.startViewTransition(() => undefined);
+        current = t;
+        hit();
+        // Skipped by the browser (another transition, a hidden page): start the next one.
+        void t.finished.catch(() => undefined).finally(() => {
+          if (current === t) current = null;
+          setTimeout(start, 0);
+        });
+      };
+      keep(() => start());
+      cleanups.push(() => current?.skipTransition());
+    },
+    'c-host-backdrop': () => {
+      // The page can read our random tag, and `*::backdrop` / `[popover]::backdrop` need none.
+      const style = sheet('');
+      keep((h) => {
+        const decoyRule =
+          `display:block!important;background:${picture} center / cover!important;backdrop-filter:blur(3px)!important;` +
+          'opacity:1!important;pointer-events:none!important';
+        const css = `${h.localName}::backdrop,[popover]::backdrop,*::backdrop{${decoyRule}} @layer sk{*::backdrop{${decoyRule}}}`;
+        if (style.textContent !== css) {
+          style.textContent = css;
+          hit();
+        }
       });
     },
     'e-host-move': () => {
@@ -472,7 +553,7 @@ export function adversarialHandler(base: RequestHandler): RequestHandler {
         return sendHtml(res, html, url.searchParams.has('sandbox') ? { 'content-security-policy': 'sandbox allow-scripts' } : {});
       }
       const attack = url.searchParams.get('attack');
-      if (attack && attack in ATTACKS) {
+      if (attack && (attack in ATTACKS || attack in DEFUSED)) {
         // The replica answers with writeHead + end(body): put the attacker's script into that body.
         const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
         (res as unknown as { end: (chunk?: unknown) => ServerResponse }).end = (chunk?: unknown) => {

@@ -4,7 +4,7 @@
 // where a rule needs one the test says what the browser would (showPopover, :popover-open). The
 // e2e file test/e2e/adversarial-clickjacking.e2e.test.ts runs the same attacks in real browsers.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { drawnPlainly, Guard, SAMPLE_MS, SETTLE_MS, trackPointer, type ClickFacts } from '../../../src/content/guard';
+import { backdropPaints, drawnPlainly, Guard, SAMPLE_MS, SETTLE_MS, trackPointer, type ClickFacts } from '../../../src/content/guard';
 
 const OUR_STYLE = 'all: initial !important; position: fixed !important; left: 100px !important; top: 100px !important; opacity: 1 !important;';
 /** Our host's box; the page's elements get theirs from `boxes`. */
@@ -38,6 +38,28 @@ function move(x: number, y: number, target: EventTarget = document.body, pointer
   const event = new MouseEvent('pointermove', { clientX: x, clientY: y, bubbles: true, composed: true });
   Object.defineProperty(event, 'pointerType', { value: pointerType });
   target.dispatchEvent(event);
+}
+
+/**
+ * What the browser would answer for the top layer (jsdom has none): `root`'s query for the
+ * top-layer pseudo-classes finds `open`. Returns the selectors the guard asked for.
+ */
+function topLayer(root: Document | ShadowRoot, open: () => Element[]): string[] {
+  const asked: string[] = [];
+  const query = root.querySelectorAll.bind(root);
+  root.querySelectorAll = ((selector: string) => {
+    if (!selector.includes(':popover-open')) return query(selector);
+    asked.push(selector);
+    return open();
+  }) as typeof root.querySelectorAll;
+  return asked;
+}
+
+/** Our host as the browser shows it: in the top layer (a popover), as the panel puts it. */
+function hostShownAsPopover(): void {
+  Object.assign(host, { showPopover: () => undefined });
+  const matches = host.matches.bind(host);
+  host.matches = ((selector: string) => selector === ':popover-open' || matches(selector)) as typeof host.matches;
 }
 
 /** The mouse comes onto the chip from outside, as a person's does. */
@@ -226,7 +248,7 @@ describe('on top (elementsFromPoint, top layer, IntersectionObserver v2)', () =>
     expect(guard.verdict(click())).toBeNull();
   });
 
-  it('refuses while a page popover over ours is open, even inside a closed shadow root', () => {
+  it('refuses while a page popover is open anywhere, whatever its box, even inside a closed shadow root', () => {
     const holder = document.createElement('div');
     const shadow = holder.attachShadow({ mode: 'closed' });
     const decoy = document.createElement('div');
@@ -234,13 +256,77 @@ describe('on top (elementsFromPoint, top layer, IntersectionObserver v2)', () =>
     document.body.append(holder);
     // What the extension APIs give: the closed root (Firefox's openOrClosedShadowRoot).
     Object.defineProperty(holder, 'openOrClosedShadowRoot', { value: shadow });
-    const query = shadow.querySelectorAll.bind(shadow);
-    shadow.querySelectorAll = ((selector: string) => (selector === ':popover-open' ? [decoy] : query(selector))) as typeof shadow.querySelectorAll;
+    let open = false;
+    topLayer(shadow, () => (open ? [decoy] : []));
     pointAtHost();
-    boxes.set(decoy, { x: 900, y: 600, width: 100, height: 100 });
-    expect(guard.verdict(click()), 'a popover elsewhere on the page covers nothing of ours').toBeNull();
-    boxes.set(decoy, { x: 0, y: 0, width: 1280, height: 800 });
+    expect(guard.verdict(click())).toBeNull();
+    open = true;
+    for (const box of [
+      { x: 900, y: 600, width: 100, height: 100 }, // far from ours: its ::backdrop still covers the page
+      { x: 0, y: 0, width: 0, height: 0 }, // no box at all: its position:fixed children draw anywhere
+      { x: 0, y: 0, width: 1280, height: 800 },
+    ]) {
+      boxes.set(decoy, box);
+      expect(guard.verdict(click()), JSON.stringify(box)).toBe('interfered');
+    }
+    open = false;
+    now += SETTLE_MS;
+    expect(guard.verdict(click())).toBeNull();
+  });
+
+  it('asks for every kind of top-layer element this engine knows, in one query a root', () => {
+    const asked = topLayer(document, () => []);
+    pointAtHost();
+    expect(guard.verdict(click())).toBeNull();
+    const kinds = asked[0]!.split(',');
+    expect(kinds).toEqual(expect.arrayContaining([':popover-open', ':modal', ':fullscreen', 'select:open']));
+    // jsdom cannot parse it: left out, rather than making the whole query throw.
+    expect(kinds).not.toContain(':active-view-transition');
+  });
+
+  it('catches a page popover the sampler saw, though it closed before the click', () => {
+    const popover = document.createElement('div');
+    document.body.append(popover);
+    let open = true;
+    topLayer(document, () => (open ? [popover] : []));
+    pointAtHost();
+    guard.sample();
+    open = false;
     expect(guard.verdict(click())).toBe('interfered');
+    now += SETTLE_MS;
+    expect(guard.verdict(click())).toBeNull();
+  });
+
+  it('never counts our own hosts (the chip, the banner) as the page\'s', () => {
+    const banner = document.createElement('mnopqr-stuvwx');
+    new Guard(banner, () => now);
+    document.documentElement.append(banner);
+    topLayer(document, () => [host, banner]);
+    pointAtHost();
+    expect(guard.verdict(click())).toBeNull();
+    banner.remove();
+  });
+
+  it('refuses while a view transition runs (its snapshots are what the person sees)', () => {
+    pointAtHost();
+    Object.defineProperty(document, 'activeViewTransition', { value: {}, configurable: true });
+    try {
+      expect(guard.verdict(click())).toBe('interfered');
+      Object.defineProperty(document, 'activeViewTransition', { value: null, configurable: true });
+      expect(guard.verdict(click())).toBe('interfered');
+      now += SETTLE_MS;
+      expect(guard.verdict(click())).toBeNull();
+      // An engine whose property throws: the selector query is what remains, not an exception.
+      Object.defineProperty(document, 'activeViewTransition', {
+        get: () => {
+          throw new Error('not here');
+        },
+        configurable: true,
+      });
+      expect(guard.verdict(click())).toBeNull();
+    } finally {
+      delete (document as { activeViewTransition?: unknown }).activeViewTransition;
+    }
   });
 
   it('refuses while the page is fullscreen', () => {
@@ -310,5 +396,93 @@ describe('the pointer came to the chip, not the chip to the pointer', () => {
     boxes.set(host, { ...HOST_BOX, y: 300 });
     guard.sample();
     expect(guard.verdict(click({ pointerType: 'touch', y: 310 }))).toBe('moved');
+  });
+});
+
+describe('our host\'s ::backdrop (page stylesheets reach it)', () => {
+  let spy: { mockRestore(): void } | undefined;
+  afterEach(() => spy?.mockRestore());
+
+  /** What getComputedStyle(host, '::backdrop') reports from now on: the engines' default plus `styles`. */
+  function backdrop(styles: Record<string, string>): void {
+    spy?.mockRestore();
+    const real = window.getComputedStyle.bind(window);
+    const initial: Record<string, string> = {
+      display: 'block',
+      backgroundColor: 'rgba(0, 0, 0, 0)',
+      backgroundImage: 'none',
+      borderImageSource: 'none',
+      borderTopWidth: '0px',
+      borderRightWidth: '0px',
+      borderBottomWidth: '0px',
+      borderLeftWidth: '0px',
+      outlineStyle: 'none',
+      outlineWidth: '3px',
+      boxShadow: 'none',
+      filter: 'none',
+      backdropFilter: 'none',
+      overflowX: 'visible',
+      overflowY: 'visible',
+    };
+    spy = vi.spyOn(window, 'getComputedStyle').mockImplementation((el, pseudo) =>
+      pseudo === '::backdrop' ? ({ ...initial, ...styles } as unknown as CSSStyleDeclaration) : real(el),
+    );
+  }
+
+  it('sees what paints: colours, pictures, borders, outlines, shadows, filters, blur, scrollbars', () => {
+    const painting: Record<string, string>[] = [
+      { backgroundColor: 'rgb(255, 0, 0)' },
+      { backgroundColor: 'rgb(0, 0, 0)' },
+      { backgroundColor: 'rgba(0, 0, 0, 0.01)' },
+      { backgroundColor: 'color(srgb 0 0 0)' },
+      { backgroundColor: 'oklch(0.6 0.2 30 / 0.5)' },
+      { backgroundImage: 'url("data:image/svg+xml,decoy")' },
+      { backgroundImage: 'linear-gradient(rgb(255, 0, 0), rgb(0, 0, 255))' },
+      { borderImageSource: 'linear-gradient(red, red)' },
+      { borderLeftWidth: '40px' },
+      { outlineStyle: 'solid' },
+      { boxShadow: 'rgb(255, 0, 0) 0px 0px 0px 2000px inset' },
+      { filter: 'drop-shadow(rgb(0, 0, 0) 0px 0px 4px)' },
+      { backdropFilter: 'blur(4px)' },
+      { overflowY: 'scroll' },
+    ];
+    for (const styles of painting) {
+      backdrop(styles);
+      expect(backdropPaints(host), JSON.stringify(styles)).toBe(true);
+    }
+  });
+
+  it('lets through what draws nothing: the engines\' default, transparent in any notation, hidden', () => {
+    const quiet: Record<string, string>[] = [
+      {},
+      { backgroundColor: 'transparent' },
+      { backgroundColor: 'color(srgb 1 0 0 / 0)' },
+      { backgroundColor: 'oklch(0.6 0.2 30 / 0%)' },
+      { outlineStyle: 'solid', outlineWidth: '0px' },
+      // Our shadow stylesheet's answer: the page's decoy is still in the computed style, not drawn.
+      { display: 'none', backgroundColor: 'rgb(255, 0, 0)', backdropFilter: 'blur(4px)' },
+    ];
+    for (const styles of quiet) {
+      backdrop(styles);
+      expect(backdropPaints(host), JSON.stringify(styles)).toBe(false);
+    }
+  });
+
+  it('refuses clicks while a page-styled backdrop paints under our shown host, until SETTLE_MS after', () => {
+    hostShownAsPopover();
+    pointAtHost();
+    expect(guard.verdict(click())).toBeNull();
+    backdrop({ backgroundImage: 'url("data:image/svg+xml,decoy")' });
+    guard.sample();
+    backdrop({ display: 'none', backgroundImage: 'url("data:image/svg+xml,decoy")' });
+    expect(guard.verdict(click())).toBe('interfered');
+    now += SETTLE_MS;
+    expect(guard.verdict(click())).toBeNull();
+  });
+
+  it('ignores the computed backdrop while the host is not in the top layer (it has none then)', () => {
+    pointAtHost();
+    backdrop({ backgroundColor: 'rgb(255, 0, 0)' });
+    expect(guard.verdict(click())).toBeNull();
   });
 });
