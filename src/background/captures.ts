@@ -20,6 +20,8 @@ export interface Capture {
   handle?: string;
   codes: string[];
   seenAt: number;
+  /** Bumped whenever its codes change, so Save acts only on what the person was shown. */
+  revision: number;
 }
 
 export class CaptureBox {
@@ -50,16 +52,20 @@ export class CaptureBox {
   /**
    * One pending capture per tab. Codes seen later in the same tab for the same account (X shows
    * one code at a time; "Generate a new code" shows the next) join it in the order they appeared,
-   * since X keeps up to five codes valid and generation order is what its rule depends on.
+   * since X keeps up to five codes valid and generation order is what its rule depends on. Only
+   * the newest `kept` stay: the site no longer accepts older ones, and a page that keeps showing
+   * "new codes" must not fill the vault (or, saved, invalidate the real ones).
    */
-  async put(capture: Capture): Promise<Capture> {
+  async put(capture: Omit<Capture, 'revision'>, kept = Infinity): Promise<Capture> {
     const list = await this.all();
     const same = list.find(
       (c) => c.tabId === capture.tabId && c.origin === capture.origin && c.handle === capture.handle,
     );
-    const merged = same
-      ? { ...capture, id: same.id, codes: [...new Set([...same.codes, ...capture.codes])] }
-      : capture;
+    const codes = [...new Set([...(same?.codes ?? []), ...capture.codes])].slice(-kept);
+    const changed = !same || codes.join() !== same.codes.join();
+    const merged: Capture = same
+      ? { ...capture, id: same.id, codes, revision: changed ? same.revision + 1 : same.revision }
+      : { ...capture, codes, revision: 1 };
     await this.write([...list.filter((c) => c.tabId !== capture.tabId), merged]);
     return merged;
   }

@@ -10,6 +10,7 @@
 // Everything started here stops when `scope.signal` aborts (WXT's ContentScriptContext is
 // invalidated: extension reload/update, or a newer copy of this script started).
 import { msg } from '../i18n';
+import { capturePreviewText } from '../i18n/capture-preview';
 import type {
   CaptureSeen,
   ChallengeMode,
@@ -659,11 +660,15 @@ export class ContentRuntime {
     if (!seen) return null;
     if (seen.state === 'locked')
       return { message: TEXT.unlockToSave, hint: TEXT.unlockToSaveHint, buttons: [notNow], ...status };
-    if (seen.fresh === 0 || !seen.captureId) return null;
+    if (seen.fresh === 0 || !seen.captureId || !seen.preview) return null;
     const message = banner.screen.codes.length > 1 ? TEXT.saveMany(banner.screen.codes.length, handle) : TEXT.saveOne(handle);
     if (banner.phase === 'saving') return { message, buttons: [], status: TEXT.saving };
+    // Exactly what Save does, before the click: the codes it adds, and what it invalidates.
+    const preview = seen.preview;
+    const hint = preview ? capturePreviewText(preview, this.#d.adapter.site.name) : undefined;
     return {
       message,
+      ...(hint ? { hint } : {}),
       buttons: [{ label: TEXT.save, onActivate: () => void this.#save(banner) }, notNow],
       ...status,
     };
@@ -695,11 +700,12 @@ export class ContentRuntime {
 
   async #save(banner: BannerState): Promise<void> {
     const captureId = banner.seen?.captureId;
-    if (this.#banner !== banner || banner.phase !== 'offer' || !captureId) return;
+    const revision = banner.seen?.preview?.revision;
+    if (this.#banner !== banner || banner.phase !== 'offer' || !captureId || revision === undefined) return;
     banner.phase = 'saving';
     delete banner.status;
     this.#renderBanner(banner);
-    const reply = await this.#d.send('content/codes-save', { captureId, trusted: true });
+    const reply = await this.#d.send('content/codes-save', { captureId, revision, trusted: true });
     if (this.#banner !== banner) return;
     if (!reply.ok) {
       banner.phase = 'offer';

@@ -98,6 +98,16 @@ export interface MergeSummary {
   invalidated: number;
 }
 
+/** What saving a capture would do, shown before Save (background/capture-plan.ts). */
+export interface CapturePreview {
+  /** Save acts only on this revision of the capture. */
+  revision: number;
+  /** The codes it adds, each as its last characters ("…ab12"), in order. */
+  adds: string[];
+  /** seq numbers of the account's codes that saving would invalidate (the site's rule). */
+  invalidates: number[];
+}
+
 export interface PendingCapture {
   id: string;
   tabId: number;
@@ -107,6 +117,8 @@ export interface PendingCapture {
   /** How many of the seen codes are not yet in the vault. */
   fresh: number;
   seenAt: number;
+  /** While unlocked: exactly what Save would add and invalidate. */
+  preview?: CapturePreview;
 }
 
 /** What a restore did, per kind of change. */
@@ -164,6 +176,8 @@ export interface CaptureSeen {
   /** Codes on the page not yet saved; 0 means "already saved". */
   fresh: number;
   label?: string;
+  /** While unlocked and something is fresh: exactly what Save would add and invalidate. */
+  preview?: CapturePreview;
 }
 
 // ---- messages ------------------------------------------------------------------------------
@@ -203,7 +217,8 @@ export interface PageRequests {
    */
   'history/list': { req: { accountId?: string; limit?: number }; res: { events: VaultEvent[]; damaged: string[] } };
   'captures/list': { req: Record<string, never>; res: PendingCapture[] };
-  'captures/save': { req: { captureId: string }; res: MergeSummary };
+  /** `revision`: the preview the person saw; a capture changed since is refused ('conflict'). */
+  'captures/save': { req: { captureId: string; revision: number }; res: MergeSummary };
   'captures/dismiss': { req: { captureId: string }; res: { dismissed: string } };
   /** Fill the next (or a chosen) code into the active tab's 2FA input. */
   'fill/active-tab': { req: { accountId?: string; codeId?: string }; res: { seq: number } };
@@ -244,7 +259,7 @@ export interface ContentRequests {
     res: Offer;
   };
   'content/codes-seen': { req: { codes: string[]; handle?: string }; res: CaptureSeen };
-  'content/codes-save': { req: { captureId: string; trusted: true }; res: MergeSummary };
+  'content/codes-save': { req: { captureId: string; revision: number; trusted: true }; res: MergeSummary };
   /** "Not now" on the capture banner: forget this tab's pending capture. */
   'content/codes-dismiss': { req: { captureId: string; trusted: true }; res: { dismissed: string } };
   /** "Unlock Sparekey" on the chip: open the popup where the browser allows it from here. */

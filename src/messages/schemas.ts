@@ -36,7 +36,7 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
   }),
   'history/list': object({ accountId: optional(id), limit: optional(int(1, 10_000)) }),
   'captures/list': empty,
-  'captures/save': object({ captureId: id }),
+  'captures/save': object({ captureId: id, revision: int(1, 1_000_000) }),
   'captures/dismiss': object({ captureId: id }),
   'fill/active-tab': object({ accountId: optional(id), codeId: optional(id) }),
   'fill/active-tab-step': empty,
@@ -59,7 +59,7 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
     outcome: oneOf(['accepted', 'rejected', 'unknown'] as const),
   }),
   'content/codes-seen': object({ codes: list(codeValue, 20), handle: optional(str(200)) }),
-  'content/codes-save': object({ captureId: id, trusted: literal(true) }),
+  'content/codes-save': object({ captureId: id, revision: int(1, 1_000_000), trusted: literal(true) }),
   'content/codes-dismiss': object({ captureId: id, trusted: literal(true) }),
   'content/open-popup': object({ trusted: literal(true) }),
 };

@@ -14,6 +14,11 @@ export interface SiteInfo {
   format: FormatId;
   /** Where a person generates new backup codes. */
   backupCodesUrl: string;
+  /**
+   * What the site's own pages can show, for sites whose codes are captured there: at most
+   * `perScreen` codes at once, and `kept` valid at a time. A capture is capped at these.
+   */
+  capture?: { perScreen: number; kept: number };
 }
 
 // ---- detector records ------------------------------------------------------------------------

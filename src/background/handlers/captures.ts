@@ -9,7 +9,8 @@ import type { BackgroundDeps } from '../deps';
 import { Refusal } from '../errors';
 import { originOf } from '../sender';
 import type { Handlers } from '../router';
-import { freshCount, grantNext, saveCapture } from './content';
+import { grantNext } from './content';
+import { freshCount, previewCapture, saveCapture } from '../capture-plan';
 
 /**
  * Fills a code into a tab's 2FA input through its content script. Shared by the popup, the
@@ -75,15 +76,16 @@ export function captureHandlers(deps: BackgroundDeps, captures: CaptureBox) {
           seenAt: c.seenAt,
         };
         if (c.handle) p.handle = c.handle;
+        if (vault && fresh > 0) p.preview = previewCapture(vault, c, deps.now());
         return p;
       });
     },
-    'captures/save': ({ captureId }) =>
+    'captures/save': ({ captureId, revision }) =>
       deps.queue(async () => {
         const vault = await deps.session.unlocked();
         const capture = await captures.get(captureId);
         if (!capture) throw new Refusal('not-found', msg('bgCaptureGone'));
-        const summary = await saveCapture(deps, vault, capture);
+        const summary = await saveCapture(deps, vault, capture, revision);
         await captures.remove(captureId);
         deps.changed();
         return summary;

@@ -6,11 +6,11 @@ import type { CaptureSeen, FillGrant, Offer, Outcome } from '../../messages/prot
 import { siteById } from '../../sites/index';
 import type { SiteInfo } from '../../sites/types';
 import { formatById } from '../../vault/formats';
-import { mergeCodes } from '../../vault/merge';
 import { markRejected, markUnconfirmed, markUsed, reserve } from '../../vault/transitions';
 import type { Account, Code } from '../../vault/types';
-import { accountsFor, newAccount, pickAccount } from '../accounts';
-import { accountNamed, captureLabel } from '../../vault/identity';
+import { accountsFor, pickAccount } from '../accounts';
+import { captureLabel } from '../../vault/identity';
+import { checkSeen, freshCount, previewCapture, saveCapture } from '../capture-plan';
 import type { Capture, CaptureBox } from '../captures';
 import type { BackgroundDeps } from '../deps';
 import { Refusal } from '../errors';
@@ -107,39 +107,6 @@ export async function settleReservation(
   return account;
 }
 
-/** Adds a confirmed capture to the account named by its handle (created on first save). */
-export async function saveCapture(deps: BackgroundDeps, vault: OpenVault, capture: Capture) {
-  const site = siteById(capture.site);
-  if (!site) throw new Refusal('invalid', msg('bgUnknownSiteShort'));
-  const label = captureLabel(capture.handle, site.name);
-  let account = accountNamed(vault.allAccounts(), site.id, label, capture.origin);
-  if (!account) {
-    account = newAccount(site, label, deps.newId(), deps.now());
-    await vault.putAccount(account, [{ id: deps.newId(), at: deps.now(), kind: 'account-added', accountId: account.id }]);
-  }
-  const result = mergeCodes(account, vault.codesOf(account.id), capture.codes, {
-    now: deps.now(),
-    newId: deps.newId,
-    source: 'page',
-    origin: capture.origin,
-    batch: deps.newId(),
-  });
-  await vault.apply(account, result);
-  return {
-    accountId: account.id,
-    added: result.added.length,
-    duplicates: result.duplicates,
-    invalid: result.invalid,
-    invalidated: result.invalidated.length,
-  };
-}
-
-export function freshCount(vault: OpenVault, site: SiteInfo, origin: string, handle: string | undefined, codes: string[]) {
-  const account = accountNamed(vault.allAccounts(), site.id, captureLabel(handle, site.name), origin);
-  const known = new Set(account ? vault.codesOf(account.id).map((c) => c.value) : []);
-  return { account, fresh: codes.filter((c) => !known.has(c)).length };
-}
-
 export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
   const locked: Offer = { state: 'locked', left: 0 };
   return {
@@ -184,7 +151,8 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
         const format = formatById(caller.site.format);
         const values = [...new Set(codes.map((c) => format.normalize(c)).filter((c): c is string => c !== null))];
         if (values.length === 0) throw new Refusal('invalid', msg('bgNoCodeSeen'));
-        const capture: Capture = {
+        checkSeen(caller.site, values);
+        const capture: Omit<Capture, 'revision'> = {
           id: deps.newId(),
           tabId: caller.tabId,
           origin: caller.origin,
@@ -193,26 +161,28 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
           seenAt: deps.now(),
         };
         if (handle) capture.handle = handle;
+        const kept = caller.site.capture?.kept;
         if (!deps.session.isUnlocked() && (await deps.session.state()) !== 'unlocked') {
-          const kept = await captures.put(capture);
+          const held = await captures.put(capture, kept);
           deps.changed();
-          return { state: 'locked', captureId: kept.id, fresh: kept.codes.length };
+          return { state: 'locked', captureId: held.id, fresh: held.codes.length };
         }
         const vault = await deps.session.unlocked();
+        const label = captureLabel(handle, caller.site.name);
         const { fresh } = freshCount(vault, caller.site, caller.origin, handle, values);
-        if (fresh === 0) return { state: 'ready', fresh: 0, label: handle ?? caller.site.name };
-        const kept = await captures.put(capture);
-        const pending = freshCount(vault, caller.site, caller.origin, handle, kept.codes);
+        if (fresh === 0) return { state: 'ready', fresh: 0, label };
+        const held = await captures.put(capture, kept);
+        const pending = freshCount(vault, caller.site, caller.origin, handle, held.codes);
         deps.changed();
-        return { state: 'ready', captureId: kept.id, fresh: pending.fresh, label: handle ?? caller.site.name };
+        return { state: 'ready', captureId: held.id, fresh: pending.fresh, label, preview: previewCapture(vault, held, deps.now()) };
       }),
-    'content/codes-save': ({ captureId }, caller) =>
+    'content/codes-save': ({ captureId, revision }, caller) =>
       deps.queue(async () => {
         const vault = await deps.session.unlocked();
         const capture = await captures.get(captureId);
         if (!capture || capture.tabId !== caller.tabId || capture.origin !== caller.origin)
           throw new Refusal('not-found', msg('bgCaptureGoneReload'));
-        const summary = await saveCapture(deps, vault, capture);
+        const summary = await saveCapture(deps, vault, capture, revision);
         await captures.remove(captureId);
         deps.changed();
         return summary;

@@ -13,6 +13,8 @@ export const x = {
   policy: { kind: 'ordered', maxActive: 5 },
   format: 'x',
   backupCodesUrl: 'https://x.com/settings/account/login_verification/backup_code',
+  // X's backup-code screen shows one code; "Generate a new code" replaces it; five stay valid.
+  capture: { perScreen: 1, kept: 5 },
 } as const satisfies SiteInfo;
 
 // The whole login is one page, https://x.com/i/flow/login (/login redirects there); the backup

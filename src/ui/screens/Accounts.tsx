@@ -3,6 +3,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { AccountSummary, CodeView, PendingCapture, ProtocolError } from '../../messages/protocol';
 import { SITES, siteById } from '../../sites/index';
+import { capturePreviewText } from '../../i18n/capture-preview';
 import { useSend } from '../api';
 import { Notice, Screen, SiteIcon, siteName, useAction } from '../components';
 import { t } from '../i18n';
@@ -61,7 +62,9 @@ export function Accounts(props: {
 
   async function saveCapture(c: PendingCapture) {
     setDone(null);
-    const summary = await action.run(() => send('captures/save', { captureId: c.id }));
+    if (!c.preview) return;
+    const { revision } = c.preview;
+    const summary = await action.run(() => send('captures/save', { captureId: c.id, revision }));
     if (summary) {
       setDone(t('addedSummary', { added: summary.added, duplicates: summary.duplicates }));
       await load();
@@ -94,8 +97,9 @@ export function Accounts(props: {
                     ? t('captureSeenFor', { site: siteName(c.site), account: c.handle, count: c.fresh })
                     : t('captureSeen', { site: siteName(c.site), count: c.fresh })}
                 </p>
+                {c.preview && <p class="hint">{capturePreviewText(c.preview, siteName(c.site))}</p>}
                 <div class="row">
-                  <button type="button" class="primary" onClick={() => void saveCapture(c)}>
+                  <button type="button" class="primary" disabled={!c.preview} onClick={() => void saveCapture(c)}>
                     {t('captureSave')}
                   </button>
                   <button type="button" onClick={() => void dismissCapture(c)}>

@@ -37,7 +37,7 @@ const VALID: { [N in MessageName]: Json } = {
   'codes/set-status': { accountId: 'acc-1', codeId: 'code-1', status: 'used' },
   'history/list': { accountId: 'acc-1', limit: 50 },
   'captures/list': {},
-  'captures/save': { captureId: 'cap-1' },
+  'captures/save': { captureId: 'cap-1', revision: 1 },
   'captures/dismiss': { captureId: 'cap-1' },
   'fill/active-tab': { accountId: 'acc-1', codeId: 'code-1' },
   'fill/active-tab-step': {},
@@ -49,7 +49,7 @@ const VALID: { [N in MessageName]: Json } = {
   'content/request-fill': { trusted: true, accountHint: '@alice', accountId: 'acc-1' },
   'content/report-outcome': { reservationId: 'res-1', outcome: 'accepted' },
   'content/codes-seen': { codes: ['aaaa 1111 bbbb'], handle: '@alice' },
-  'content/codes-save': { captureId: 'cap-1', trusted: true },
+  'content/codes-save': { captureId: 'cap-1', revision: 1, trusted: true },
   'content/codes-dismiss': { captureId: 'cap-1', trusted: true },
   'content/open-popup': { trusted: true },
 };

@@ -170,9 +170,9 @@ const SCENARIOS: Scenario[] = [
       await vaultWithAlice(rig);
       rig.tabs.urls.set(3, CODE_PAGE);
       const seen = await rig.ok('content/codes-seen', { codes: [MORE[10]!], handle: '@carol' }, capturePage);
-      return { captureId: seen.captureId! };
+      return { captureId: seen.captureId!, revision: String(seen.preview!.revision) };
     },
-    op: (rig, { captureId }) => rig.send('content/codes-save', { captureId: captureId!, trusted: true }, capturePage),
+    op: (rig, { captureId, revision }) => rig.send('content/codes-save', { captureId: captureId!, revision: Number(revision), trusted: true }, capturePage),
     // The account is created in its own write before its codes; and the saved capture is
     // forgotten in storage.session after the vault committed it.
     between: (s, before, after) =>
@@ -185,9 +185,9 @@ const SCENARIOS: Scenario[] = [
       await vaultWithAlice(rig);
       rig.tabs.urls.set(3, CODE_PAGE);
       const seen = await rig.ok('content/codes-seen', { codes: [MORE[11]!], handle: '@alice' }, capturePage);
-      return { captureId: seen.captureId! };
+      return { captureId: seen.captureId!, revision: String(seen.preview!.revision) };
     },
-    op: (rig, { captureId }) => rig.send('captures/save', { captureId: captureId! }),
+    op: (rig, { captureId, revision }) => rig.send('captures/save', { captureId: captureId!, revision: Number(revision) }),
     between: (s, _before, after) => s.captures === 1 && JSON.stringify(s.accounts) === JSON.stringify(after.accounts),
   },
   {

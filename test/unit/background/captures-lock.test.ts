@@ -26,7 +26,7 @@ describe('pending captures and the lock', () => {
     expect(JSON.stringify([...rig.session.data.values()])).not.toContain(FRESH);
     await rig.ok('vault/unlock', { passphrase: PASS });
     expect(await rig.ok('captures/list', {})).toEqual([]);
-    expect(await rig.send('content/codes-save', { captureId: seen.captureId!, trusted: true }, page)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await rig.send('content/codes-save', { captureId: seen.captureId!, revision: seen.preview!.revision, trusted: true }, page)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('clears it when the auto-lock (lockVault) runs in a restarted worker that has not restored yet', async () => {
@@ -57,7 +57,7 @@ describe('pending captures and the lock', () => {
     // The page asks again after the unlock and now gets Save.
     const again = await rig.ok('content/codes-seen', { codes: [FRESH], handle: '@alice' }, page);
     expect(again).toMatchObject({ state: 'ready', captureId: seen.captureId, fresh: 1 });
-    expect(await rig.ok('content/codes-save', { captureId: seen.captureId!, trusted: true }, page)).toMatchObject({ added: 1 });
+    expect(await rig.ok('content/codes-save', { captureId: seen.captureId!, revision: again.preview!.revision, trusted: true }, page)).toMatchObject({ added: 1 });
     expect(await rig.ok('accounts/list', {})).toMatchObject([{ id: accountId, total: 3 }]);
     expect(pending(rig)).toEqual([]);
   });

@@ -174,7 +174,7 @@ describe('content-script commands', () => {
     const seen = await rig.ok('content/codes-seen', { codes: ['kkkk 6666 llll'], handle: '@alice' }, page);
     expect(seen).toMatchObject({ state: 'ready', fresh: 1, label: '@alice' });
     expect((await rig.ok('accounts/get', { accountId })).total).toBe(3);
-    await rig.ok('content/codes-save', { captureId: seen.captureId!, trusted: true }, page);
+    await rig.ok('content/codes-save', { captureId: seen.captureId!, revision: seen.preview!.revision, trusted: true }, page);
     const after = await rig.ok('accounts/get', { accountId });
     expect(after.total).toBe(4);
     expect(after.codes[3]).toMatchObject({ seq: 4, source: 'page' });
@@ -185,10 +185,11 @@ describe('content-script commands', () => {
     const { rig } = await rigWithX(X_CODES.slice(0, 2), 'Alice');
     const page = contentSender(1, 'https://x.com/settings/account/login_verification/backup_code');
     rig.tabs.urls.set(1, 'https://x.com/settings/account/login_verification/backup_code');
-    const seen = await rig.ok('content/codes-seen', { codes: [X_CODES[0]!, 'kkkk6666llll'], handle: '@alice' }, page);
+    expect(await rig.ok('content/codes-seen', { codes: [X_CODES[0]!], handle: '@alice' }, page)).toMatchObject({ state: 'ready', fresh: 0 });
+    const seen = await rig.ok('content/codes-seen', { codes: ['kkkk6666llll'], handle: '@alice' }, page);
     expect(seen).toMatchObject({ state: 'ready', fresh: 1 });
     expect(await rig.ok('captures/list', {})).toMatchObject([{ handle: '@alice', fresh: 1 }]);
-    await rig.ok('captures/save', { captureId: seen.captureId! });
+    await rig.ok('captures/save', { captureId: seen.captureId!, revision: seen.preview!.revision });
     expect((await rig.ok('accounts/list', {})).map((a) => [a.label, a.total])).toEqual([['Alice', 3]]);
   });
 
@@ -198,12 +199,12 @@ describe('content-script commands', () => {
     const page = contentSender(1, 'https://x.com/settings/account/login_verification/backup_code');
     const seen = await rig.ok('content/codes-seen', { codes: ['mmmm7777nnnn'], handle: '@carol' }, page);
     expect(seen).toMatchObject({ state: 'locked', fresh: 1 });
-    expect(await rig.send('content/codes-save', { captureId: seen.captureId!, trusted: true }, page)).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(await rig.send('content/codes-save', { captureId: seen.captureId!, revision: 1, trusted: true }, page)).toMatchObject({ ok: false, error: { code: 'locked' } });
     await rig.ok('vault/unlock', { passphrase: PASS });
     const pending = await rig.ok('captures/list', {});
     expect(pending).toMatchObject([{ handle: '@carol', fresh: 1, origin: 'https://x.com' }]);
     const again = await rig.ok('content/codes-seen', { codes: ['mmmm7777nnnn'], handle: '@carol' }, page);
-    const saved = await rig.ok('content/codes-save', { captureId: again.captureId!, trusted: true }, page);
+    const saved = await rig.ok('content/codes-save', { captureId: again.captureId!, revision: again.preview!.revision, trusted: true }, page);
     expect(saved).toMatchObject({ added: 1 });
     expect((await rig.ok('accounts/list', {})).map((a) => a.label)).toContain('@carol');
   });
@@ -212,7 +213,7 @@ describe('content-script commands', () => {
     const { rig } = await onLogin();
     const page = 'https://x.com/settings/account/login_verification/backup_code';
     const seen = await rig.ok('content/codes-seen', { codes: ['mmmm7777nnnn'], handle: '@alice' }, contentSender(1, page));
-    expect(await rig.send('content/codes-save', { captureId: seen.captureId!, trusted: true }, contentSender(2, page))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await rig.send('content/codes-save', { captureId: seen.captureId!, revision: seen.preview!.revision, trusted: true }, contentSender(2, page))).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('tells the chip whether to press Next itself (the auto-submit setting, off by default)', async () => {

@@ -67,7 +67,7 @@ describe('a worker killed mid-operation', () => {
     const { rig, accountId } = await rigWithX([]);
     const seen = await rig.ok('content/codes-seen', { codes: ['oooo8888pppp'], handle: '@alice' }, CODE_PAGE);
     const revived = rig.restart();
-    await revived.ok('content/codes-save', { captureId: seen.captureId!, trusted: true }, CODE_PAGE);
+    await revived.ok('content/codes-save', { captureId: seen.captureId!, revision: seen.preview!.revision, trusted: true }, CODE_PAGE);
     expect((await revived.ok('accounts/get', { accountId })).total).toBe(1);
   });
 

@@ -93,7 +93,7 @@ function makeRig(adapter: SiteAdapter = xAdapter): Rig {
     'content/prompt-seen': () => ok({ state: 'ready', accountId: 'a1', label: '@sparekey_demo', left: 2 }),
     'content/request-fill': () => ok({ value: CODE, reservationId: 'r1', accountId: 'a1', seq: 1 }),
     'content/report-outcome': () => ok({ state: 'ready', accountId: 'a1', label: '@sparekey_demo', left: 1 }),
-    'content/codes-seen': () => ok({ state: 'ready', captureId: 'c1', fresh: 1, label: '@sparekey_demo' }),
+    'content/codes-seen': () => ok({ state: 'ready', captureId: 'c1', fresh: 1, label: '@sparekey_demo', preview: { revision: 1, adds: ['…ab12'], invalidates: [] } }),
     'content/codes-save': () => ok({ accountId: 'a1', added: 1, duplicates: 0, invalid: 0, invalidated: 0 }),
     'content/codes-dismiss': (body) => ok({ dismissed: String((body as { captureId?: unknown }).captureId) }),
     // Firefox's answer: no popup without a gesture on the browser's own UI.
@@ -564,12 +564,26 @@ describe('on X’s backup-code screen', () => {
     expect(sent('content/codes-seen')).toEqual([{ codes: [code()], handle: '@sparekey_demo' }]);
     expect(rig.banner()?.view?.message).toBe('Save this backup code for @sparekey_demo to Sparekey?');
     expect(rig.banner()?.view?.buttons.map((b) => b.label)).toEqual(['Save', 'Not now']);
+    expect(rig.banner()?.view?.hint).toBe('Saves …ab12.');
     // The banner's guard also watches the code it speaks about.
     expect(rig.banner()?.watched?.textContent?.replace(/\s+/g, '')).toBe(code());
     rig.banner()!.press('Save');
     await settle();
-    expect(sent('content/codes-save')).toEqual([{ captureId: 'c1', trusted: true }]);
+    expect(sent('content/codes-save')).toEqual([{ captureId: 'c1', revision: 1, trusted: true }]);
     expect(rig.banner()?.view?.message).toBe('Saved to Sparekey for @sparekey_demo.');
+  });
+
+  it('says before Save which of the account\'s codes saving would invalidate', async () => {
+    load('settings-backup-code.html', BACKUP_SCREEN);
+    rig = makeRig();
+    rig.replies['content/codes-seen'] = () =>
+      ok({ state: 'ready', captureId: 'c1', fresh: 1, label: '@sparekey_demo', preview: { revision: 3, adds: ['…ab12'], invalidates: [1, 2] } });
+    rig.runtime.start();
+    await settle();
+    expect(rig.banner()?.view?.hint).toBe('Saves …ab12. This makes #1, #2 invalid in Sparekey: X keeps only its newest codes valid.');
+    rig.banner()!.press('Save');
+    await settle();
+    expect(sent('content/codes-save')).toEqual([{ captureId: 'c1', revision: 3, trusted: true }]);
   });
 
   it('says "Unlock Sparekey to save this code" when locked, and turns into Save after page/refresh', async () => {
@@ -580,13 +594,13 @@ describe('on X’s backup-code screen', () => {
     await settle();
     expect(rig.banner()?.view?.message).toBe(TEXT.unlockToSave);
     expect(rig.banner()?.view?.buttons.map((b) => b.label)).toEqual(['Not now']);
-    rig.replies['content/codes-seen'] = () => ok({ state: 'ready', captureId: 'c2', fresh: 1, label: '@sparekey_demo' });
+    rig.replies['content/codes-seen'] = () => ok({ state: 'ready', captureId: 'c2', fresh: 1, label: '@sparekey_demo', preview: { revision: 2, adds: ['…ab12'], invalidates: [] } });
     rig.runtime.refresh();
     await settle();
     expect(rig.banner()?.view?.buttons.map((b) => b.label)).toEqual(['Save', 'Not now']);
     rig.banner()!.press('Save');
     await settle();
-    expect(sent('content/codes-save')).toEqual([{ captureId: 'c2', trusted: true }]);
+    expect(sent('content/codes-save')).toEqual([{ captureId: 'c2', revision: 2, trusted: true }]);
   });
 
   it('says nothing about a code already saved', async () => {

@@ -72,19 +72,22 @@ describe('accounts list', () => {
   });
 
   it('offers to save codes seen on a site, and to dismiss them', async () => {
-    const capture = { id: 'cap-1', tabId: 3, origin: 'https://x.com', site: 'x', handle: '@alice', fresh: 2, seenAt: 1 };
+    const preview = { revision: 4, adds: ['…ab12', '…cd34'], invalidates: [1] };
+    const capture = { id: 'cap-1', tabId: 3, origin: 'https://x.com', site: 'x', handle: '@alice', fresh: 2, seenAt: 1, preview };
     const bg = open({
       'accounts/list': [summary()],
       'captures/list': [capture, { ...capture, id: 'cap-0', fresh: 0 }],
       'captures/save': { accountId: 'acc-1', added: 2, duplicates: 1, invalid: 0, invalidated: 0 },
     });
     await screen.findByText('New codes seen on X for @alice: 2');
+    // Exactly what Save does, before the click.
+    expect(screen.getByText('Saves …ab12, …cd34. This makes #1 invalid in Sparekey: X keeps only its newest codes valid.')).toBeTruthy();
     // A capture whose codes are all saved already is not offered.
     expect(screen.getAllByRole('button', { name: 'Save them' })).toHaveLength(1);
     bg.script['captures/list'] = [];
     fireEvent.click(screen.getByRole('button', { name: 'Save them' }));
     await screen.findByText('Saved. New codes: 2. Duplicates skipped: 1.');
-    expect(bg.sent('captures/save')).toEqual([{ captureId: 'cap-1' }]);
+    expect(bg.sent('captures/save')).toEqual([{ captureId: 'cap-1', revision: 4 }]);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Save them' })).toBeNull());
   });
 
