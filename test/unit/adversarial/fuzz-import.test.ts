@@ -17,6 +17,7 @@ import {
   type ImportResult,
 } from '../../../src/vault/index';
 import { stripListMarker } from '../../../src/vault/import/text';
+import { property } from '../property';
 
 const RUNS = 10_000;
 
@@ -265,11 +266,11 @@ function readsEveryFile(id: ImportId, counts: { whole: number; broken: number })
 }
 
 describe.each(Object.keys(MODELS).map((id) => [id as ImportId] as const))('importing generated %s files', (id) => {
-  it(`reads every whole file exactly and refuses every file with one broken line, naming it (${RUNS.toLocaleString('en')} files)`, () => {
+  property(`reads every whole file exactly and refuses every file with one broken line, naming it (${RUNS.toLocaleString('en')} files)`, RUNS, (runs) => {
     const counts = { whole: 0, broken: 0 };
-    fc.assert(readsEveryFile(id, counts), { numRuns: RUNS });
-    expect(counts.whole).toBeGreaterThan(RUNS / 4);
-    expect(counts.broken).toBeGreaterThan(RUNS / 4);
+    fc.assert(readsEveryFile(id, counts), runs);
+    expect(counts.whole).toBeGreaterThan(runs.numRuns / 4);
+    expect(counts.broken).toBeGreaterThan(runs.numRuns / 4);
   });
 });
 

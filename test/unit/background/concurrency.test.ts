@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { LOGIN, contentSender, rigWithX } from './rig';
+import { property } from '../property';
 import type { FillGrant } from '../../../src/messages/protocol';
 
 const ROUNDS = 1_000;
@@ -10,7 +11,7 @@ const TABS = 8;
 const codeFor = (n: number) => `c${n.toString(36).padStart(11, '0')}`;
 
 describe('fill requests racing each other', () => {
-  it(`never hands one code to two requests over ${ROUNDS} rounds of ${TABS} simultaneous fills`, async () => {
+  property(`never hands one code to two requests over ${ROUNDS} rounds of ${TABS} simultaneous fills`, ROUNDS, async (runs) => {
     const { rig, accountId } = await rigWithX([codeFor(0), codeFor(1), codeFor(2)]);
     const bob = (await rig.ok('accounts/add', { site: 'x', label: '@bob' })).id;
     let minted = 3;
@@ -22,9 +23,9 @@ describe('fill requests racing each other', () => {
     const reported = new Set<string>();
     let grants = 0;
     let refusals = 0;
-    const rng = fc.sample(fc.array(fc.nat(1_000_000), { minLength: 64, maxLength: 64 }), { numRuns: ROUNDS, seed: 7 });
+    const rng = fc.sample(fc.array(fc.nat(1_000_000), { minLength: 64, maxLength: 64 }), runs);
 
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < runs.numRuns; round++) {
       const r = rng[round]!;
       // Keep both accounts stocked: X keeps at most five active, so top up in small batches.
       for (const id of [accountId, bob]) {
@@ -82,7 +83,7 @@ describe('fill requests racing each other', () => {
         }
       }
     }
-    expect(grants).toBeGreaterThan(ROUNDS);
+    expect(grants).toBeGreaterThan(runs.numRuns);
     expect(refusals).toBeGreaterThan(0);
     // Every code in the vault is used by at most one reservation and never twice.
     for (const id of [accountId, bob]) {
