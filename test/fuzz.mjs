@@ -4,7 +4,9 @@
 // test/unit/property.ts). For exploring: a failure names its seed and how to replay it.
 //   npm run fuzz                                   every property file
 //   npm run fuzz -- test/unit/vault/paste.test.ts  only these files (any vitest arguments pass on)
-//   SPAREKEY_FUZZ_TIMES=20 npm run fuzz            20× the runs instead of 5×
+//   SPAREKEY_FUZZ_TIMES=20 npm run fuzz            20× the runs instead of 5× (about 20 minutes on
+//                                                  2 cores; a synchronous test past 60 s would trip
+//                                                  vitest's fixed worker timeout, see property.ts)
 //   SPAREKEY_SEED=<n> npm run fuzz -- <file> -t <name>   replay one seed
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
