@@ -11,7 +11,7 @@ export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
-    setupFiles: ['test/unit/setup-preact.ts', 'test/unit/setup-i18n.ts'],
+    setupFiles: ['test/unit/setup-preact.ts', 'test/unit/setup-i18n.ts', 'test/unit/setup-fast-check.ts'],
     environment: 'node',
     // Forks, each with room for the 10,000-input fuzz files: a worker thread's default heap ran
     // out once when several of them ran side by side.

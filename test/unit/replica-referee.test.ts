@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReplica, type Replica } from '../replica/handler.mjs';
 import { createReferee, formatCode, type Referee } from '../replica/referee.mjs';
+import { property } from './property';
 
 function refereeWith(codes: number, seed = 'unit'): Referee {
   let clock = 1_000;
@@ -136,7 +137,7 @@ describe('referee: X backup-code rules', () => {
     expect(referee.updateAccount('alice', { mode: 'app' }).mode).toBe('app');
   });
 
-  it('never has more than five active codes, never revives a code, and accepts uses in increasing order (random sequences)', () => {
+  property('never has more than five active codes, never revives a code, and accepts uses in increasing order (random sequences)', 200, (runs) => {
     const op = fc.oneof(
       fc.constant({ kind: 'generate' as const }),
       fc.record({ kind: fc.constant('verify' as const), pick: fc.nat(20) }),
@@ -170,7 +171,7 @@ describe('referee: X backup-code rules', () => {
           expect(new Set(seqs).size).toBe(seqs.length);
         }
       }),
-      { numRuns: 200 },
+      runs,
     );
   });
 });

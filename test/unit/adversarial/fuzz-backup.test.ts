@@ -34,6 +34,7 @@ import { CODE_SOURCES, CODE_STATUSES, POLICY_KINDS, type Account, type Code, typ
 import { FAST_KDF } from '../crypto/helpers';
 import { PASS, X_CODES, makeRig, rigWithX, type Rig } from '../background/rig';
 import { edit, edits, mutate, odd, polluted, type Json } from './mutate';
+import { property } from '../property';
 
 // Argon2id is deterministic: memoised per (passphrase, salt, params), so re-opening a file costs
 // a decryption. New salts (every sealBackup) still derive for real.
@@ -95,7 +96,7 @@ function headerProblems(f: BackupFile): string[] {
 }
 
 describe('parseBackup on 10,000 texts', () => {
-  it('gives a typed error naming the backup, or a header whose every field is valid', async () => {
+  property('gives a typed error naming the backup, or a header whose every field is valid', RUNS, async (runs) => {
     const { file } = await realBackup();
     const asJson = file as unknown as Json;
     const text = fc.oneof(
@@ -135,7 +136,7 @@ describe('parseBackup on 10,000 texts', () => {
         counts[kind] = (counts[kind] ?? 0) + 1;
         if (polluted()) bad.push(`Object.prototype polluted by ${t.slice(0, 200)}`);
       }),
-      { numRuns: RUNS },
+      runs,
     );
     expect(bad).toEqual([]);
     // Each kind of answer was reached, so the mutations are not all stopped at the first check.
@@ -203,7 +204,7 @@ function payloadProblems(input: { accounts: unknown[]; codes: unknown[] }, out: 
 }
 
 describe('checkPayload on 10,000 payloads', () => {
-  it('refuses with a typed error, or keeps only valid records, copied, each taken or counted', async () => {
+  property('refuses with a typed error, or keeps only valid records, copied, each taken or counted', RUNS, async (runs) => {
     const { raw } = await realBackup();
     const base = raw as unknown as Json;
     const payload = fc.oneof(
@@ -233,11 +234,11 @@ describe('checkPayload on 10,000 payloads', () => {
         if (problems.length) bad.push(`${problems.join('; ')} from ${JSON.stringify(input).slice(0, 400)}`);
         if (polluted()) bad.push('Object.prototype polluted');
       }),
-      { numRuns: RUNS },
+      runs,
     );
     expect(bad).toEqual([]);
     expect(counts.refused).toBeGreaterThan(0);
-    expect(counts.skippedSome).toBeGreaterThan(RUNS / 10);
+    expect(counts.skippedSome).toBeGreaterThan(runs.numRuns / 10);
   });
 
   it('refuses lists beyond its limits before looking at a record', () => {
@@ -330,17 +331,17 @@ async function vaultProblems(rig: Rig): Promise<string[]> {
 }
 
 describe('restoring fuzzed payloads through the background', () => {
-  it('either refuses and changes no stored row, or leaves a vault that keeps its rules (300 files)', async () => {
+  property('either refuses and changes no stored row, or leaves a vault that keeps its rules (300 files)', 300, async (runs) => {
     const { raw } = await realBackup();
     const base = raw as unknown as Json;
     let rig: Rig | undefined;
-    let runs = 0;
+    let restores = 0;
     const outcomes: Record<string, number> = {};
     const bad: string[] = [];
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.nat(), edit), { minLength: 1, maxLength: 6 }), async (e) => {
         // A fresh vault now and then; in between, restores pile up as they would.
-        if (runs++ % 4 === 0) {
+        if (restores++ % 4 === 0) {
           rig = makeRig();
           await rig.ok('vault/create', { passphrase: PASS, confirm: PASS });
           await rig.ok('accounts/add', { site: 'x', label: '@alice' });
@@ -366,9 +367,9 @@ describe('restoring fuzzed payloads through the background', () => {
         if (JSON.stringify(await revived.ok('accounts/list', {})) !== JSON.stringify(await rig!.ok('accounts/list', {})))
           bad.push(`memory and disk disagree after ${JSON.stringify(payload).slice(0, 300)}`);
       }),
-      { numRuns: 300 },
+      runs,
     );
     expect(bad).toEqual([]);
-    expect(outcomes.ok).toBeGreaterThan(30);
+    expect(outcomes.ok).toBeGreaterThan(runs.numRuns / 10);
   }, 120_000);
 });

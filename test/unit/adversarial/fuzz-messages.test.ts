@@ -17,6 +17,7 @@ import type { SenderLike } from '../../../src/background/sender';
 import { SITES } from '../../../src/sites/index';
 import { SELF } from '../background/rig';
 import { edits, mutate, odd, polluted, type Json } from './mutate';
+import { property } from '../property';
 
 const RUNS = 10_000;
 
@@ -85,7 +86,7 @@ function deepEqualJson(a: unknown, b: unknown): boolean {
 describe.each(NAMES.map((n) => [n] as const))('the %s validator', (name) => {
   const check = SCHEMAS[name] as (v: unknown, path: string) => unknown;
 
-  it(`accepts its valid body as it is and refuses or cleans ${RUNS.toLocaleString('en')} generated bodies`, () => {
+  property(`accepts its valid body as it is and refuses or cleans ${RUNS.toLocaleString('en')} generated bodies`, RUNS, (runs) => {
     expect(check(structuredClone(VALID[name]), 'body')).toEqual(VALID[name]);
     const counts = { accepted: 0, refused: 0 };
     fc.assert(
@@ -111,10 +112,10 @@ describe.each(NAMES.map((n) => [n] as const))('the %s validator', (name) => {
         if (!deepEqualJson(check(out, 'body'), out)) throw new Error('not accepted again as it is');
         if (polluted()) throw new Error('Object.prototype polluted');
       }),
-      { numRuns: RUNS },
+      runs,
     );
-    expect(counts.refused).toBeGreaterThan(RUNS / 10);
-    if (Object.keys(VALID[name] as object).length > 0) expect(counts.accepted).toBeGreaterThan(RUNS / 20);
+    expect(counts.refused).toBeGreaterThan(runs.numRuns / 10);
+    if (Object.keys(VALID[name] as object).length > 0) expect(counts.accepted).toBeGreaterThan(runs.numRuns / 20);
   });
 });
 
@@ -215,7 +216,7 @@ describe('the router', () => {
     }
   });
 
-  it(`answers ${RUNS.toLocaleString('en')} generated messages from generated senders with a Result, running handlers only for senders the rule allows`, async () => {
+  property(`answers ${RUNS.toLocaleString('en')} generated messages from generated senders with a Result, running handlers only for senders the rule allows`, RUNS, async (runs) => {
     const outcomes: Record<string, number> = {};
     await fc.assert(
       fc.asyncProperty(message.chain((m) => fc.tuple(fc.constant(m), fc.oneof(sender, rightSender((m as { type?: unknown } | null)?.type)))), async ([msg, from]) => {
@@ -237,11 +238,11 @@ describe('the router', () => {
         if (reply.ok !== (call !== undefined)) throw new Error('ok without a handler, or a handler without ok');
         if (polluted()) throw new Error('Object.prototype polluted');
       }),
-      { numRuns: RUNS },
+      runs,
     );
     // Every kind of answer happened: accepted, refused for the sender, refused for the body.
-    expect(outcomes.ok).toBeGreaterThan(RUNS / 50);
-    expect(outcomes['not-allowed']).toBeGreaterThan(RUNS / 10);
-    expect(outcomes.invalid).toBeGreaterThan(RUNS / 10);
+    expect(outcomes.ok).toBeGreaterThan(runs.numRuns / 50);
+    expect(outcomes['not-allowed']).toBeGreaterThan(runs.numRuns / 10);
+    expect(outcomes.invalid).toBeGreaterThan(runs.numRuns / 10);
   });
 });

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, FORMAT_IDS, findCodes, type FormatId } from '../../../src/vault/index';
 import { isStopWord } from '../../../src/vault/formats/scan';
+import { property } from '../property';
 
 const RUNS = 10_000;
 
@@ -62,7 +63,7 @@ const alnum = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 describe.each(FORMAT_IDS.map((id) => [id] as const))('findCodes for the %s format', (id) => {
   const format = FORMATS[id];
 
-  it(`never throws, invents nothing, and finds every planted code (${RUNS.toLocaleString('en')} texts)`, () => {
+  property(`never throws, invents nothing, and finds every planted code (${RUNS.toLocaleString('en')} texts)`, RUNS, (runs) => {
     const bad: string[] = [];
     fc.assert(
       fc.property(pasted(id), ({ text, planted }) => {
@@ -79,7 +80,7 @@ describe.each(FORMAT_IDS.map((id) => [id] as const))('findCodes for the %s forma
         if (problems.length) bad.push(`${problems.join('; ')} in ${JSON.stringify(text)}`);
         return problems.length === 0;
       }),
-      { numRuns: RUNS },
+      runs,
     );
     expect(bad).toEqual([]);
   });

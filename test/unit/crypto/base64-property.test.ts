@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fromBase64, toBase64 } from '../../../src/crypto/encoding';
+import { property } from '../property';
 
 describe('strict base64', () => {
-  it('round-trips any bytes', () => {
+  property('round-trips any bytes', 10_000, (runs) => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
       expect(fromBase64(toBase64(bytes))).toEqual(bytes);
-    }), { numRuns: 10_000 });
+    }), runs);
   });
 
-  it('accepts a string only when it is the one spelling toBase64 gives its bytes', () => {
+  property('accepts a string only when it is the one spelling toBase64 gives its bytes', 10_000, (runs) => {
     const chars = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= -_\n'.split(''));
     fc.assert(fc.property(fc.array(chars, { maxLength: 24 }).map((a) => a.join('')), (text) => {
       let bytes: Uint8Array | undefined;
@@ -21,7 +22,7 @@ describe('strict base64', () => {
         return;
       }
       expect(toBase64(bytes)).toBe(text);
-    }), { numRuns: 10_000 });
+    }), runs);
   });
 
   it('refuses leftover padding bits, stray padding and whitespace', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FORMATS, FORMAT_IDS, findCodes } from '../../../src/vault/index';
+import { property } from '../property';
 
 describe('findCodes for X', () => {
   it('finds nothing in the words around a code field', () => {
@@ -76,7 +77,7 @@ describe('findCodes for X, case and common words', () => {
 });
 
 describe('findCodes on any text', () => {
-  it('returns only normalised codes of the format, each once, for every format', () => {
+  property('returns only normalised codes of the format, each once, for every format', 2_000, (runs) => {
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 300 }),
       fc
@@ -88,7 +89,7 @@ describe('findCodes on any text', () => {
         const found = findCodes(t, id);
         return new Set(found).size === found.length && found.every((v) => FORMATS[id].normalize(v) === v);
       }),
-      { numRuns: 2_000 },
+      runs,
     );
   });
 });

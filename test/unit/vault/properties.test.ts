@@ -29,6 +29,7 @@ import {
   type TransitionResult,
 } from '../../../src/vault/index';
 import { makeAccount, testClock, xValue } from './helpers';
+import { property } from '../property';
 
 const POOL = Array.from({ length: 24 }, (_, i) => xValue(i + 1));
 
@@ -187,7 +188,7 @@ function checkAccount(account: Account, all: readonly Code[]): void {
 }
 
 describe('random operation sequences', () => {
-  it('keep every rule of every policy', () => {
+  property('keep every rule of every policy', 200, (runs) => {
     fc.assert(
       fc.property(scenario, ({ policy, initial, ops }) => {
         const clock = testClock();
@@ -211,11 +212,11 @@ describe('random operation sequences', () => {
           expect(codes.filter((c) => c.accountId === bystander.id), "other accounts' codes are untouched").toEqual(theirs);
         }
       }),
-      { numRuns: 200 },
+      runs,
     );
   });
 
-  it('refuse every settlement with a stale reservation and leave the code reserved', () => {
+  property('refuse every settlement with a stale reservation and leave the code reserved', 100, (runs) => {
     fc.assert(
       fc.property(policies, fc.constantFrom('markUsed', 'markRejected', 'release', 'markUnconfirmed'), (policy, kind) => {
         const clock = testClock();
@@ -231,7 +232,7 @@ describe('random operation sequences', () => {
           return e instanceof VaultError && e.code === 'reservation-mismatch';
         }
       }),
-      { numRuns: 100 },
+      runs,
     );
   });
 });

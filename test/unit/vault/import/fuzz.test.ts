@@ -2,9 +2,10 @@
 // file into valid codes or throws VaultError('invalid-format'): never another error, never a
 // half-read list, never a line of the file in its message.
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe } from 'vitest';
 import { FORMATS, IMPORT_PARSERS, VaultError, detectImport, type ImportResult } from '../../../../src/vault/index';
 import { DISCORD_FILE, GITHUB_FILE, GITLAB_FILE, GOOGLE_FILE, PLAIN_FILE, PROTON_FILE } from './samples';
+import { property } from '../../property';
 
 const RUNS = 10_000;
 
@@ -59,12 +60,12 @@ const structured = fc
 const PARSERS = Object.values(IMPORT_PARSERS);
 
 describe.each(PARSERS.map((p) => [p.id, p] as const))('the %s parser', (_id, parser) => {
-  it('never crashes on any text, ASCII or Unicode', () => {
-    fc.assert(fc.property(anyText, (t) => checkResult(outcome(() => parser.parse(t)), t)), { numRuns: RUNS });
+  property('never crashes on any text, ASCII or Unicode', RUNS, (runs) => {
+    fc.assert(fc.property(anyText, (t) => checkResult(outcome(() => parser.parse(t)), t)), runs);
   });
 
-  it('never crashes on real lines mixed with noise', () => {
-    fc.assert(fc.property(structured, (t) => checkResult(outcome(() => parser.parse(t)), t)), { numRuns: 2_000 });
+  property('never crashes on real lines mixed with noise', 2_000, (runs) => {
+    fc.assert(fc.property(structured, (t) => checkResult(outcome(() => parser.parse(t)), t)), runs);
   });
 });
 
@@ -75,19 +76,19 @@ describe('detectImport', () => {
     fc.string({ unit: 'binary', maxLength: 40 }),
   );
 
-  it('never crashes on any name and any text', () => {
+  property('never crashes on any name and any text', RUNS, (runs) => {
     fc.assert(
       fc.property(names, anyText, (name, t) =>
         checkResult(outcome(() => detectImport(name, t)), t),
       ),
-      { numRuns: RUNS },
+      runs,
     );
   });
 
-  it('never crashes on any name and real lines mixed with noise', () => {
+  property('never crashes on any name and real lines mixed with noise', 2_000, (runs) => {
     fc.assert(
       fc.property(names, structured, (name, t) => checkResult(outcome(() => detectImport(name, t)), t)),
-      { numRuns: 2_000 },
+      runs,
     );
   });
 });
