@@ -1,6 +1,6 @@
-// Passphrase → key-encryption key with Argon2id (hash-wasm: WebAssembly, needs
-// 'wasm-unsafe-eval' in the extension pages' CSP).
-import { argon2id } from 'hash-wasm';
+// Passphrase → key-encryption key with Argon2id (argon2.ts: WebAssembly, needs 'wasm-unsafe-eval'
+// in the extension pages' CSP).
+import { loadArgon2, type Argon2Engine } from './argon2';
 import { utf8Encode } from './encoding';
 
 export interface KdfParams {
@@ -67,6 +67,8 @@ export async function deriveKey(
   passphrase: string,
   salt: Uint8Array,
   params: KdfParams,
+  /** A kept engine (the KDF worker's, warmed); by default a fresh one, dropped afterwards. */
+  engine?: Argon2Engine,
 ): Promise<Uint8Array> {
   const problem = kdfParamsProblem(params);
   if (problem !== null) throw new RangeError(`Invalid KDF parameters: ${problem}`);
@@ -78,14 +80,13 @@ export async function deriveKey(
 
   const password = utf8Encode(passphrase.normalize('NFC'));
   try {
-    return await argon2id({
+    return (engine ?? (await loadArgon2())).hash({
       password,
       salt,
-      iterations: params.t,
+      passes: params.t,
       parallelism: params.p,
       memorySize: params.m,
-      hashLength: params.dkLen,
-      outputType: 'binary',
+      tagLength: params.dkLen,
     });
   } finally {
     // Best effort: JS strings can't be wiped, but our copy of the bytes can.
