@@ -26,13 +26,40 @@ export const DEFAULT_KDF: Readonly<KdfParams> = Object.freeze({
 export const SALT_LENGTH = 16;
 
 /**
- * Bounds a header may ask for. They keep a tampered header from making us allocate gigabytes
- * or spin for minutes, while leaving room to raise the defaults (16× the memory) later.
+ * One engine per thread, kept: a new instance maps 65 MiB afresh and pays its page faults on the
+ * first hash. Its memory is zeroed after every hash. A derivation asking for more than the
+ * defaults gets an engine of its own, dropped afterwards, so the kept one never grows.
+ */
+let kept: Promise<Argon2Engine> | undefined;
+
+function engineFor(params: KdfParams): Promise<Argon2Engine> {
+  if (params.m > DEFAULT_KDF.m) return loadArgon2();
+  return (kept ??= loadArgon2().catch((error: unknown) => {
+    kept = undefined;
+    throw error;
+  }));
+}
+
+/**
+ * Makes this thread's engine now and touches its memory once, so the next derivation at the
+ * default cost pays neither (the KDF worker calls it as it starts).
+ */
+export async function warmKdf(): Promise<void> {
+  kept ??= loadArgon2({ prefaultKiB: DEFAULT_KDF.m });
+  await kept;
+}
+
+/**
+ * Bounds a header or backup file may ask for: what we could ever ship. A crafted file is read
+ * before any passphrase can be checked, so whatever it asks for is spent on the say-so of whoever
+ * made it; 256 MiB × 10 passes (about 15 s here) is the most that can cost. Room is left to raise
+ * the defaults 4× in memory or 3× in passes; an unlock much slower than a second would not ship.
+ * One lane is what our single-threaded WebAssembly computes; up to 4 leaves room for threads.
  */
 export const KDF_LIMITS = {
-  m: { min: 8, max: 1024 * 1024 }, // 1 GiB
-  t: { min: 1, max: 16 },
-  p: { min: 1, max: 16 },
+  m: { min: 8, max: 256 * 1024 }, // 256 MiB
+  t: { min: 1, max: 10 },
+  p: { min: 1, max: 4 },
   /** Argon2 requires at least 8 bytes; our vaults use SALT_LENGTH. */
   saltLength: { min: 8, max: 64 },
 } as const;
@@ -54,6 +81,23 @@ export function kdfParamsProblem(params: unknown): string | null {
   return null;
 }
 
+/**
+ * Whether `params` ask for more memory, passes or lanes than KDF_LIMITS allows (integers above
+ * the maximum): the cost a crafted file would impose, told apart from a malformed one.
+ */
+export function kdfCostProblem(params: unknown): string | null {
+  if (typeof params !== 'object' || params === null) return null;
+  const record = params as Record<string, unknown>;
+  for (const name of ['m', 't', 'p'] as const) {
+    const value = record[name];
+    if (Number.isInteger(value) && (value as number) > KDF_LIMITS[name].max) return `${name} above ${KDF_LIMITS[name].max}`;
+  }
+  return null;
+}
+
+/** Passphrase, salt, parameters → key. deriveKey here; the background injects a worker's. */
+export type Derive = (passphrase: string, salt: Uint8Array, params: KdfParams) => Promise<Uint8Array>;
+
 export function isKdfParams(params: unknown): params is KdfParams {
   return kdfParamsProblem(params) === null;
 }
@@ -67,8 +111,6 @@ export async function deriveKey(
   passphrase: string,
   salt: Uint8Array,
   params: KdfParams,
-  /** A kept engine (the KDF worker's, warmed); by default a fresh one, dropped afterwards. */
-  engine?: Argon2Engine,
 ): Promise<Uint8Array> {
   const problem = kdfParamsProblem(params);
   if (problem !== null) throw new RangeError(`Invalid KDF parameters: ${problem}`);
@@ -80,7 +122,7 @@ export async function deriveKey(
 
   const password = utf8Encode(passphrase.normalize('NFC'));
   try {
-    return (engine ?? (await loadArgon2())).hash({
+    return (await engineFor(params)).hash({
       password,
       salt,
       passes: params.t,

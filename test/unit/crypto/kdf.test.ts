@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { argon2id as hashWasmArgon2id } from 'hash-wasm';
 import { loadArgon2, simdSupported } from '../../../src/crypto/argon2';
-import { DEFAULT_KDF, KDF_LIMITS, deriveKey, kdfParamsProblem, type KdfParams } from '../../../src/crypto/kdf';
+import { DEFAULT_KDF, KDF_LIMITS, deriveKey, kdfParamsProblem, warmKdf, type KdfParams } from '../../../src/crypto/kdf';
 import { utf8Encode } from '../../../src/crypto/encoding';
 import { FAST_KDF, hex } from './helpers';
 
@@ -133,11 +133,17 @@ describe('deriveKey', () => {
     expect(hex(await deriveKey('cafe\u0301 quietly', salt, FAST_KDF))).toBe(theirs);
   });
 
-  it('uses the engine it is given', async () => {
-    const engine = await loadArgon2({ simd: false });
-    const hash = vi.spyOn(engine, 'hash');
-    await deriveKey('password', somesalt, FAST_KDF, engine);
-    expect(hash).toHaveBeenCalledOnce();
+  it('gives the same keys after warmKdf, on the kept engine', async () => {
+    const before = hex(await deriveKey('password', somesalt, params(256, 2, 1)));
+    await warmKdf();
+    expect(hex(await deriveKey('password', somesalt, params(256, 2, 1)))).toBe(before);
+    expect(before).toBe('9dfeb910e80bad0311fee20f9c0e2b12c17987b4cac90c2ef54d5b3021c68bfe');
+  });
+
+  it('derives above the default memory on an engine of its own', async () => {
+    const big = params(DEFAULT_KDF.m + 1024, 1, 1);
+    const theirs = await hashWasmArgon2id({ password: 'password', salt: somesalt, iterations: 1, parallelism: 1, memorySize: big.m, hashLength: 32, outputType: 'hex' });
+    expect(hex(await deriveKey('password', somesalt, big))).toBe(theirs);
   });
 
   it('gives different keys for different salts', async () => {
