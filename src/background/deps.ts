@@ -1,5 +1,6 @@
 import type { FillGrant, PageState, Settings } from '../messages/protocol';
 import type { KeyValue } from './browser-storage';
+import type { KdfPort } from './kdf-host';
 import type { Queue } from './queue';
 import type { Session } from './session';
 
@@ -35,4 +36,6 @@ export interface BackgroundDeps {
   newId: () => string;
   /** The vault's state or contents changed: refresh badges and pages. */
   changed: () => void;
+  /** The KDF thread (kdf-host.ts): warmed ahead of an unlock, released after. None in tests. */
+  kdf?: KdfPort;
 }

@@ -18,6 +18,7 @@ export {
   isKdfParams,
   kdfCostProblem,
   kdfParamsProblem,
+  warmKdf,
   type Derive,
   type KdfParams,
 } from './kdf';
