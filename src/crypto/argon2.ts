@@ -25,7 +25,7 @@ export interface Argon2idInput {
 /** One WebAssembly instance and its memory: reusable, wiped after every hash. */
 export interface Argon2Engine {
   readonly simd: boolean;
-  /** Argon2id; the instance's memory is zeroed before this returns or throws. */
+  /** Argon2id; the instance's memory is zeroed in the task right after this one. */
   hash(input: Argon2idInput): Uint8Array;
 }
 
@@ -92,7 +92,9 @@ export async function loadArgon2(options: { simd?: boolean; prefaultKiB?: number
         return compute({ ...input });
       } finally {
         // The package clears only its scratch blocks; the last block still determines the tag.
-        wipe(input.memorySize);
+        // Zeroing 64 MiB takes tens of ms here, so it runs as the next task, after the key has
+        // been handed on (an unlock waits for the key, not for this).
+        setTimeout(() => wipe(input.memorySize), 0);
       }
     },
   };
