@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { hostPermissions } from './src/sites/index';
 import { preactNoInnerHtml } from './src/build/preact-no-inner-html';
+import { wasmInline } from './src/build/wasm-inline';
 
 // The gecko id is fixed so Firefox keeps the same storage across reinstalls and so
 // tests can pin the moz-extension UUID (extensions.webextensions.uuids).
@@ -14,7 +15,7 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preactNoInnerHtml()],
+    plugins: [preactNoInnerHtml(), wasmInline()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { sourcemap: false },
   }),
@@ -50,7 +51,8 @@ export default defineConfig({
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     // The action's title (tooltip) is the popup's: entrypoints/popup/index.html.
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
-    // hash-wasm compiles Argon2id from WebAssembly; nothing looser than this is allowed.
+    // Argon2id (src/crypto/argon2.ts) is compiled from WebAssembly carried in the bundle; nothing
+    // looser than this is allowed.
     content_security_policy: {
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },

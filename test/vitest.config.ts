@@ -1,13 +1,14 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import { WxtVitest } from 'wxt/testing';
+import { wasmInline } from '../src/build/wasm-inline';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
   root,
   // WxtVitest wires wxt/browser to WXT's in-memory fake browser and resolves WXT's auto-imports.
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest(), wasmInline()],
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { wasmInline } from '../src/build/wasm-inline';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -7,6 +8,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // browsers; two cores are shared), tests inside a file run in order against one browser.
 export default defineConfig({
   root,
+  // The tests make vault headers with src/crypto, whose Argon2id wasm is inlined as in the build.
+  plugins: [wasmInline()],
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
     environment: 'node',

@@ -1,16 +1,37 @@
-// Chrome's offscreen document (reason CLIPBOARD): waits for the background's "clear after" and
-// clears the clipboard, then closes itself. Ignores every other runtime message.
-import { browser } from 'wxt/browser';
+// Chrome's offscreen document (reasons CLIPBOARD and WORKERS, src/background/offscreen.ts): clears
+// the clipboard after the background's "clear after", and hosts the KDF Worker for the service
+// worker (src/offscreen/kdf-relay.ts). Closes itself once neither job holds it.
+import { browser, type Browser } from 'wxt/browser';
+import { KDF_WORKER_PATH } from '../../src/kdf-thread/protocol';
+import { workerChannel } from '../../src/kdf-thread/worker-channel';
+import { Holds } from '../../src/offscreen/holds';
+import { kdfRelay } from '../../src/offscreen/kdf-relay';
 import { ClearTimer, OFFSCREEN_TARGET, clearClipboard } from '../../src/ui/clipboard-clear';
+
+const holds = new Holds(() => window.close());
+// Whoever made the document is about to use it; the relay lets go after its idle minute.
+holds.acquire('kdf');
 
 const timer = new ClearTimer(
   () => clearClipboard(document),
-  () => window.close(),
+  () => holds.release('clipboard'),
 );
 
 browser.runtime.onMessage.addListener((message: unknown) => {
   const m = message as { target?: unknown; type?: unknown; delayMs?: unknown } | null;
   if (m?.target !== OFFSCREEN_TARGET || m.type !== 'clear-after' || typeof m.delayMs !== 'number') return undefined;
+  holds.acquire('clipboard');
   timer.schedule(Math.min(Math.max(m.delayMs, 0), 600_000));
   return Promise.resolve(true);
 });
+
+const background = browser.runtime.getURL('/background.js');
+browser.runtime.onConnect.addListener(
+  kdfRelay({
+    trusted: (sender?: Browser.runtime.MessageSender) => sender?.id === browser.runtime.id && !sender.tab && sender.url === background,
+    openWorker: () => workerChannel(KDF_WORKER_PATH),
+    busy: () => holds.acquire('kdf'),
+    idle: () => holds.release('kdf'),
+    idleMs: 60_000,
+  }),
+);

@@ -19,6 +19,8 @@ import { createHandlers } from './app';
 import type { BackgroundDeps } from './deps';
 import { grantNext, offerFor, settleReservation } from './handlers/content';
 import { OpenVault } from './open-vault';
+import { closeKdfThread, compareKdfs, spawnKdfThread } from './bench-kdf';
+import type { KdfParams } from '../crypto';
 import type { ContentCaller } from './router';
 
 export const BENCH_PORT = 'sparekey-bench';
@@ -26,7 +28,10 @@ export const BENCH_PORT = 'sparekey-bench';
 export type BenchRequest =
   | { op: 'populate'; from: number; accounts: number; codesPerAccount: number }
   | { op: 'scale'; samples: Record<'open' | 'next' | 'offer' | 'rules' | 'reserveMarkUsed' | 'list', number> }
-  | { op: 'open-phases'; samples: number };
+  | { op: 'open-phases'; samples: number }
+  | { op: 'kdf-compare'; params: KdfParams }
+  | { op: 'kdf-spawn' }
+  | { op: 'kdf-close' };
 
 export function installBenchHook(deps: BackgroundDeps): void {
   if (import.meta.env.MODE !== 'bench') return;
@@ -156,8 +161,18 @@ export function installBenchHook(deps: BackgroundDeps): void {
     if (port.name !== BENCH_PORT || !own) return;
     port.onMessage.addListener((message: unknown) => {
       const request = message as BenchRequest;
-      const run =
-        request.op === 'populate'
+      const run: Promise<unknown> =
+        request.op === 'kdf-compare'
+          ? compareKdfs(request.params, deps.session.derive, async () => {
+              // Warm and wait for it: a derivation of nothing at FAST cost goes through the thread.
+              deps.kdf?.warm();
+              await deps.session.derive('warm', new Uint8Array(16), { alg: 'argon2id', m: 8, t: 1, p: 1, dkLen: 32 });
+            })
+          : request.op === 'kdf-spawn'
+            ? spawnKdfThread()
+            : request.op === 'kdf-close'
+              ? (deps.kdf?.release(), closeKdfThread())
+              : request.op === 'populate'
           ? populate(request.from, request.accounts, request.codesPerAccount)
           : request.op === 'open-phases'
             ? openPhases(request.samples)

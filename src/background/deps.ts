@@ -1,5 +1,6 @@
 import type { FillGrant, PageState, Settings } from '../messages/protocol';
 import type { KeyValue } from './browser-storage';
+import type { KdfPort } from './kdf-host';
 import type { Queue } from './queue';
 import type { Session } from './session';
 
@@ -37,4 +38,6 @@ export interface BackgroundDeps {
   changed: () => void;
   /** Wake the background at `when` (ms since epoch) with the alarm `name` (browser.alarms). */
   wakeAt: (name: string, when: number) => void;
+  /** The KDF thread (kdf-host.ts): warmed ahead of an unlock, released after. None in tests. */
+  kdf?: KdfPort;
 }

@@ -86,6 +86,13 @@ function cryptoError(e: CryptoError): ProtocolError {
       return { code: 'wrong-passphrase', message: msg('coreWrongPassphrase') };
     case 'tampered':
       return { code: 'tampered', message: msg('coreTampered', { where }), where };
+    case 'kdf-too-costly':
+      // Refused before any derivation; 'invalid', so the popup shows this sentence as it is.
+      return {
+        code: 'invalid',
+        message: where === 'backup' ? msg('coreKdfTooCostlyBackup') : msg('coreKdfTooCostlyHeader'),
+        where,
+      };
     case 'unsupported-version': {
       const version = (e as { version?: unknown }).version;
       return {

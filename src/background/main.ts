@@ -19,6 +19,9 @@ import { Session } from './session';
 import { mergeSettings } from './settings';
 import { wireOutsideFill } from './outside-fill';
 import { installBenchHook } from './bench-hook';
+import { deriveKey } from '../crypto';
+import { KdfHost } from './kdf-host';
+import { kdfChannelOpener } from './kdf-channels';
 
 const AUTOLOCK_ALARM = 'sparekey-autolock';
 
@@ -72,11 +75,14 @@ const tabsPort: TabsPort = {
 
 export function startBackground(): void {
   const now = () => Date.now();
+  // Argon2id off this thread, so messages keep being answered during an unlock (kdf-host.ts).
+  const kdf = new KdfHost({ open: kdfChannelOpener(), fallback: deriveKey });
   const session = new Session({
     openDb: () => openVaultDb(),
     keyCache: storageArea('session'),
     local: storageArea('local'),
     now,
+    derive: kdf.derive,
   });
   const settings = settingsPort();
 
@@ -89,6 +95,7 @@ export function startBackground(): void {
     queue: createQueue(),
     now,
     newId: createIdSource(now),
+    kdf,
     // Coalesce bursts of changes into one badge update and one nudge to the site tabs.
     changed: () => {
       clearTimeout(refreshTimer);

@@ -7,11 +7,13 @@ import type { IDBPDatabase } from 'idb';
 import {
   DEFAULT_KDF,
   createVault,
+  deriveKey,
   fromBase64,
   parseVaultHeader,
   rewrapVault,
   toBase64,
   unlockVault,
+  type Derive,
   type KdfParams,
   type VaultHeader,
 } from '../crypto';
@@ -61,6 +63,8 @@ export interface SessionDeps {
   local: KeyValue;
   now: () => number;
   kdf?: KdfParams;
+  /** Where Argon2id runs (kdf-host.ts: a KDF thread in the browsers); default this thread. */
+  derive?: Derive;
 }
 
 export class Session {
@@ -74,7 +78,12 @@ export class Session {
    */
   private generation = 0;
 
-  constructor(private readonly deps: SessionDeps) {}
+  /** The derivation every passphrase check and key wrap here uses; backups use it too. */
+  readonly derive: Derive;
+
+  constructor(private readonly deps: SessionDeps) {
+    this.derive = deps.derive ?? deriveKey;
+  }
 
   private async database(): Promise<IDBPDatabase<SparekeyDB>> {
     return (this.db ??= await this.deps.openDb());
@@ -130,7 +139,7 @@ export class Session {
     if (!strength.acceptable) throw new Refusal('weak-passphrase', strengthMessage(strength));
     const db = await this.database();
     if (await readHeader(db)) throw new Refusal('vault-exists', msg('bgVaultExists'));
-    const { header, vaultKey } = await createVault(passphrase, this.deps.kdf ?? DEFAULT_KDF);
+    const { header, vaultKey } = await createVault(passphrase, this.deps.kdf ?? DEFAULT_KDF, this.derive);
     await createHeader(db, header);
     await this.open(vaultKey);
   }
@@ -170,7 +179,7 @@ export class Session {
       });
     let key: Uint8Array;
     try {
-      key = await unlockVault(header, passphrase);
+      key = await unlockVault(header, passphrase, this.derive);
     } catch (e) {
       if ((e as { code?: string }).code === 'wrong-passphrase') {
         const next = recordFailure(throttle, this.deps.now());
@@ -221,7 +230,7 @@ export class Session {
     if (!strength.acceptable) throw new Refusal('weak-passphrase', strengthMessage(strength));
     const header = parseVaultHeader(await readHeader(await this.database()));
     const key = await this.checkPassphrase(header, current, 'change');
-    const rewrapped = await rewrapVault(header, key, next, this.deps.kdf ?? header.kdf);
+    const rewrapped = await rewrapVault(header, key, next, this.deps.kdf ?? header.kdf, this.derive);
     await vault.store.replaceHeader(rewrapped);
   }
 }

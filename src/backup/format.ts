@@ -1,10 +1,12 @@
 // The encrypted backup file (v1). See DESIGN.md beside this file.
 import {
+  KdfTooCostlyError,
   TamperedError,
   UnsupportedVersionError,
   WrongPassphraseError,
   deriveKey,
   fromBase64,
+  kdfCostProblem,
   kdfParamsProblem,
   open,
   randomBytes,
@@ -13,6 +15,7 @@ import {
   utf8Decode,
   utf8Encode,
   SALT_LENGTH,
+  type Derive,
   type KdfParams,
   type SealedJson,
 } from '../crypto';
@@ -65,12 +68,12 @@ function associatedData(file: Pick<BackupFile, 'v' | 'createdAt' | 'kdf' | 'salt
 export async function sealBackup(
   payload: BackupPayload,
   passphrase: string,
-  options: { kdf: KdfParams; now: number },
+  options: { kdf: KdfParams; now: number; derive?: Derive },
 ): Promise<BackupFile> {
   const kdf: KdfParams = { alg: options.kdf.alg, m: options.kdf.m, t: options.kdf.t, p: options.kdf.p, dkLen: options.kdf.dkLen };
   const saltBytes = randomBytes(SALT_LENGTH);
   const head = { v: BACKUP_VERSION, createdAt: options.now, kdf, salt: toBase64(saltBytes) } as const;
-  const key = await deriveKey(passphrase, saltBytes, kdf);
+  const key = await (options.derive ?? deriveKey)(passphrase, saltBytes, kdf);
   try {
     return {
       format: BACKUP_FORMAT,
@@ -104,8 +107,9 @@ function bytes(text: unknown): Uint8Array | null {
 
 /**
  * The checked header of a backup file's text. NotABackupError for anything that isn't one,
- * UnsupportedVersionError for a version this build doesn't know, TamperedError('backup') for a
- * backup whose header is malformed.
+ * UnsupportedVersionError for a version this build doesn't know, KdfTooCostlyError('backup') for
+ * Argon2id costs beyond KDF_LIMITS (nothing is derived), TamperedError('backup') for a backup
+ * whose header is malformed.
  */
 export function parseBackup(text: string): BackupFile {
   let raw: unknown;
@@ -119,6 +123,8 @@ export function parseBackup(text: string): BackupFile {
   const { v, createdAt, kdf, salt, check, data } = raw as Record<string, unknown>;
   if (v !== BACKUP_VERSION) throw new UnsupportedVersionError(WHERE, typeof v === 'number' ? v : null);
   if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) throw new TamperedError(WHERE);
+  const tooCostly = kdfCostProblem(kdf);
+  if (tooCostly !== null) throw new KdfTooCostlyError(WHERE, tooCostly);
   if (kdfParamsProblem(kdf) !== null) throw new TamperedError(WHERE);
   if (bytes(salt)?.length !== SALT_LENGTH) throw new TamperedError(WHERE);
   if (!sealedParts(check) || !sealedParts(data)) throw new TamperedError(WHERE);
@@ -139,8 +145,8 @@ export function parseBackup(text: string): BackupFile {
  * key opens neither the check nor the data (a wrong passphrase, or an altered salt or KDF
  * parameter: indistinguishable); TamperedError('backup') when it opens the check but not the data.
  */
-export async function openBackup(file: BackupFile, passphrase: string): Promise<unknown> {
-  const key = await deriveKey(passphrase, fromBase64(file.salt), file.kdf);
+export async function openBackup(file: BackupFile, passphrase: string, derive: Derive = deriveKey): Promise<unknown> {
+  const key = await derive(passphrase, fromBase64(file.salt), file.kdf);
   try {
     const check = open(key, sealedParts(file.check)!, CHECK_AD);
     const plain = open(key, sealedParts(file.data)!, associatedData(file));

@@ -5,6 +5,7 @@ export const CRYPTO_ERROR_CODES = {
   wrongPassphrase: 'wrong-passphrase',
   tampered: 'tampered',
   unsupportedVersion: 'unsupported-version',
+  kdfTooCostly: 'kdf-too-costly',
 } as const;
 export type CryptoErrorCode = (typeof CRYPTO_ERROR_CODES)[keyof typeof CRYPTO_ERROR_CODES];
 
@@ -40,6 +41,22 @@ export class UnsupportedVersionError extends CryptoError {
   ) {
     super(`Unsupported format version ${version ?? '(not a number)'}: ${where}`);
     this.name = 'UnsupportedVersionError';
+  }
+}
+
+/**
+ * A header or backup file asks for Argon2id costs beyond KDF_LIMITS: refused before any
+ * derivation, so a crafted file can't make us spend memory and seconds on it.
+ */
+export class KdfTooCostlyError extends CryptoError {
+  readonly code = CRYPTO_ERROR_CODES.kdfTooCostly;
+  constructor(
+    readonly where: string,
+    /** Which parameter and its limit, e.g. "m above 262144"; never anything secret. */
+    readonly problem: string,
+  ) {
+    super(`Key-derivation cost beyond what Sparekey uses (${problem}): ${where}`);
+    this.name = 'KdfTooCostlyError';
   }
 }
 

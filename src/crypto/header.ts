@@ -3,8 +3,8 @@
 import { KEY_LENGTH, open, seal } from './aead';
 import { fromBase64, toBase64, utf8Encode } from './encoding';
 import { fromSealedJson, toSealedJson, type SealedJson } from './envelope';
-import { TamperedError, UnsupportedVersionError, WrongPassphraseError } from './errors';
-import { DEFAULT_KDF, SALT_LENGTH, deriveKey, kdfParamsProblem, type KdfParams } from './kdf';
+import { KdfTooCostlyError, TamperedError, UnsupportedVersionError, WrongPassphraseError } from './errors';
+import { DEFAULT_KDF, SALT_LENGTH, deriveKey, kdfCostProblem, kdfParamsProblem, type Derive, type KdfParams } from './kdf';
 import { randomBytes } from './random';
 
 export const HEADER_VERSION = 1;
@@ -61,6 +61,7 @@ async function sealHeader(
   passphrase: string,
   kdf: KdfParams,
   createdAt: number,
+  derive: Derive,
 ): Promise<VaultHeader> {
   const problem = kdfParamsProblem(kdf);
   if (problem !== null) throw new RangeError(`Invalid KDF parameters: ${problem}`);
@@ -68,7 +69,7 @@ async function sealHeader(
   const params: KdfParams = { alg: kdf.alg, m: kdf.m, t: kdf.t, p: kdf.p, dkLen: kdf.dkLen };
   const saltBytes = randomBytes(SALT_LENGTH);
   const salt = toBase64(saltBytes);
-  const kek = await deriveKey(passphrase, saltBytes, params);
+  const kek = await derive(passphrase, saltBytes, params);
   try {
     return {
       v: HEADER_VERSION,
@@ -87,21 +88,25 @@ async function sealHeader(
 export async function createVault(
   passphrase: string,
   params: KdfParams = DEFAULT_KDF,
+  derive: Derive = deriveKey,
 ): Promise<{ header: VaultHeader; vaultKey: Uint8Array }> {
   const vaultKey = randomBytes(KEY_LENGTH);
-  const header = await sealHeader(vaultKey, passphrase, params, Date.now());
+  const header = await sealHeader(vaultKey, passphrase, params, Date.now(), derive);
   return { header, vaultKey };
 }
 
 /**
  * Checks a header read from storage. Throws UnsupportedVersionError for a version this build
- * doesn't know and TamperedError('header') for anything malformed.
+ * doesn't know, KdfTooCostlyError('header') for costs beyond KDF_LIMITS and TamperedError('header')
+ * for anything malformed.
  */
 export function parseVaultHeader(raw: unknown): VaultHeader {
   if (typeof raw !== 'object' || raw === null) throw new TamperedError(WHERE);
   const { v, kdf, salt, check, wrappedKey, createdAt } = raw as Record<string, unknown>;
   if (typeof v !== 'number') throw new TamperedError(WHERE);
   if (v !== HEADER_VERSION) throw new UnsupportedVersionError(WHERE, v);
+  const tooCostly = kdfCostProblem(kdf);
+  if (tooCostly !== null) throw new KdfTooCostlyError(WHERE, tooCostly);
   if (kdfParamsProblem(kdf) !== null) throw new TamperedError(WHERE);
   if (typeof salt !== 'string' || decodeBase64OrNull(salt)?.length !== SALT_LENGTH) {
     throw new TamperedError(WHERE);
@@ -122,18 +127,19 @@ export function parseVaultHeader(raw: unknown): VaultHeader {
 /**
  * The vault key, or: WrongPassphraseError when the derived key opens neither the check nor the
  * wrapped key; TamperedError('header') when it opens exactly one of them or the header is
- * malformed; UnsupportedVersionError for an unknown header version.
+ * malformed; KdfTooCostlyError('header') before any derivation for costs beyond KDF_LIMITS;
+ * UnsupportedVersionError for an unknown header version.
  *
  * The ambiguity that can't be avoided: salt and KDF parameters only feed the key derivation,
  * so altering them derives a different key, which is indistinguishable from a wrong passphrase.
  */
-export async function unlockVault(header: VaultHeader, passphrase: string): Promise<Uint8Array> {
+export async function unlockVault(header: VaultHeader, passphrase: string, derive: Derive = deriveKey): Promise<Uint8Array> {
   const parsed = parseVaultHeader(header);
   const check = fromSealedJson(parsed.check);
   const wrapped = fromSealedJson(parsed.wrappedKey);
   if (check === null || wrapped === null) throw new TamperedError(WHERE);
 
-  const kek = await deriveKey(passphrase, fromBase64(parsed.salt), parsed.kdf);
+  const kek = await derive(passphrase, fromBase64(parsed.salt), parsed.kdf);
   try {
     const checkPlain = open(kek, check, CHECK_AD);
     const checkOk = checkPlain !== null && bytesEqual(checkPlain, CHECK_PLAINTEXT);
@@ -158,7 +164,8 @@ export async function rewrapVault(
   vaultKey: Uint8Array,
   newPassphrase: string,
   params?: KdfParams,
+  derive: Derive = deriveKey,
 ): Promise<VaultHeader> {
   const parsed = parseVaultHeader(header);
-  return sealHeader(vaultKey, newPassphrase, params ?? parsed.kdf, parsed.createdAt);
+  return sealHeader(vaultKey, newPassphrase, params ?? parsed.kdf, parsed.createdAt, derive);
 }

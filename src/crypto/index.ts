@@ -2,6 +2,7 @@
 export {
   CRYPTO_ERROR_CODES,
   CryptoError,
+  KdfTooCostlyError,
   TamperedError,
   UnsupportedVersionError,
   WrongPassphraseError,
@@ -9,7 +10,18 @@ export {
   type CryptoErrorCode,
 } from './errors';
 export { fromBase64, toBase64, utf8Decode, utf8Encode } from './encoding';
-export { DEFAULT_KDF, KDF_LIMITS, SALT_LENGTH, deriveKey, isKdfParams, kdfParamsProblem, type KdfParams } from './kdf';
+export {
+  DEFAULT_KDF,
+  KDF_LIMITS,
+  SALT_LENGTH,
+  deriveKey,
+  isKdfParams,
+  kdfCostProblem,
+  kdfParamsProblem,
+  warmKdf,
+  type Derive,
+  type KdfParams,
+} from './kdf';
 export { KEY_LENGTH, NONCE_LENGTH, TAG_LENGTH, open, seal, type Sealed } from './aead';
 export type { SealedJson } from './envelope';
 export { HEADER_VERSION, createVault, parseVaultHeader, rewrapVault, unlockVault, type VaultHeader } from './header';

@@ -1,61 +1,42 @@
-// Passphrase → key-encryption key with Argon2id (hash-wasm: WebAssembly, needs
-// 'wasm-unsafe-eval' in the extension pages' CSP).
-import { argon2id } from 'hash-wasm';
+// Passphrase → key-encryption key with Argon2id (argon2.ts: WebAssembly, needs 'wasm-unsafe-eval'
+// in the extension pages' CSP).
+import { loadArgon2, type Argon2Engine } from './argon2';
 import { utf8Encode } from './encoding';
+import { DEFAULT_KDF, KDF_LIMITS, kdfParamsProblem, type KdfParams } from './kdf-params';
 
-export interface KdfParams {
-  alg: 'argon2id';
-  /** Memory in KiB. */
-  m: number;
-  /** Passes over memory. */
-  t: number;
-  /** Lanes. */
-  p: number;
-  dkLen: 32;
-}
-
-/** Bitwarden's memory cost; about 250–280 ms in the browsers (DESIGN.md §4). */
-export const DEFAULT_KDF: Readonly<KdfParams> = Object.freeze({
-  alg: 'argon2id',
-  m: 65536,
-  t: 3,
-  p: 1,
-  dkLen: 32,
-});
-
-export const SALT_LENGTH = 16;
+export {
+  DEFAULT_KDF,
+  KDF_LIMITS,
+  SALT_LENGTH,
+  isKdfParams,
+  kdfCostProblem,
+  kdfParamsProblem,
+  type Derive,
+  type KdfParams,
+} from './kdf-params';
 
 /**
- * Bounds a header may ask for. They keep a tampered header from making us allocate gigabytes
- * or spin for minutes, while leaving room to raise the defaults (16× the memory) later.
+ * One engine per thread, kept: a new instance maps 65 MiB afresh and pays its page faults on the
+ * first hash. Its memory is zeroed after every hash. A derivation asking for more than the
+ * defaults gets an engine of its own, dropped afterwards, so the kept one never grows.
  */
-export const KDF_LIMITS = {
-  m: { min: 8, max: 1024 * 1024 }, // 1 GiB
-  t: { min: 1, max: 16 },
-  p: { min: 1, max: 16 },
-  /** Argon2 requires at least 8 bytes; our vaults use SALT_LENGTH. */
-  saltLength: { min: 8, max: 64 },
-} as const;
+let kept: Promise<Argon2Engine> | undefined;
 
-function inRange(value: unknown, range: { min: number; max: number }): boolean {
-  return Number.isInteger(value) && (value as number) >= range.min && (value as number) <= range.max;
+function engineFor(params: KdfParams): Promise<Argon2Engine> {
+  if (params.m > DEFAULT_KDF.m) return loadArgon2();
+  return (kept ??= loadArgon2().catch((error: unknown) => {
+    kept = undefined;
+    throw error;
+  }));
 }
 
-/** The first thing wrong with `params`, or null when they are usable. Never throws. */
-export function kdfParamsProblem(params: unknown): string | null {
-  if (typeof params !== 'object' || params === null) return 'not an object';
-  const { alg, m, t, p, dkLen } = params as Record<string, unknown>;
-  if (alg !== 'argon2id') return 'alg must be argon2id';
-  if (!inRange(m, KDF_LIMITS.m)) return `m must be an integer in ${KDF_LIMITS.m.min}..${KDF_LIMITS.m.max} KiB`;
-  if (!inRange(t, KDF_LIMITS.t)) return `t must be an integer in ${KDF_LIMITS.t.min}..${KDF_LIMITS.t.max}`;
-  if (!inRange(p, KDF_LIMITS.p)) return `p must be an integer in ${KDF_LIMITS.p.min}..${KDF_LIMITS.p.max}`;
-  if ((m as number) < 8 * (p as number)) return 'm must be at least 8 KiB per lane (8 * p)';
-  if (dkLen !== 32) return 'dkLen must be 32';
-  return null;
-}
-
-export function isKdfParams(params: unknown): params is KdfParams {
-  return kdfParamsProblem(params) === null;
+/**
+ * Makes this thread's engine now and touches its memory once, so the next derivation at the
+ * default cost pays neither (the KDF worker calls it as it starts).
+ */
+export async function warmKdf(): Promise<void> {
+  kept ??= loadArgon2({ prefaultKiB: DEFAULT_KDF.m });
+  await kept;
 }
 
 /**
@@ -78,14 +59,13 @@ export async function deriveKey(
 
   const password = utf8Encode(passphrase.normalize('NFC'));
   try {
-    return await argon2id({
+    return (await engineFor(params)).hash({
       password,
       salt,
-      iterations: params.t,
+      passes: params.t,
       parallelism: params.p,
       memorySize: params.m,
-      hashLength: params.dkLen,
-      outputType: 'binary',
+      tagLength: params.dkLen,
     });
   } finally {
     // Best effort: JS strings can't be wiped, but our copy of the bytes can.

@@ -12,7 +12,7 @@ import { browserVersion, ensureBrowsers } from '../e2e/harness/browsers';
 import { BROWSER_NAMES, REPO_ROOT, type BrowserName } from '../e2e/harness/config';
 import { startServer, type RequestHandler } from '../e2e/harness/server';
 import { createReplica } from '../replica/handler.mjs';
-import { DEFAULT_KDF } from '../../src/crypto/kdf';
+import { DEFAULT_KDF } from '../../src/crypto/kdf-params';
 import { ensureBenchBuilds } from './builds';
 import { BUSY_PATH, busy, busyPage } from './busy';
 import { detection } from './detection';

@@ -11,7 +11,7 @@ const PORT = 'sparekey-bench'; // BENCH_PORT in src/background/bench-hook.ts
 export const SCALE = { accounts: 1_000, codesPerAccount: 10 } as const;
 
 /** One request over the hook's port, from an extension page. */
-async function hook<T>(page: TestPage, request: unknown): Promise<T> {
+export async function hook<T>(page: TestPage, request: unknown): Promise<T> {
   const reply = await page.evaluate(
     (name: string, request: unknown) =>
       new Promise<{ ok: boolean; value?: unknown; error?: string }>((resolve) => {

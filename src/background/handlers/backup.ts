@@ -34,7 +34,7 @@ export function backupHandlers(deps: BackgroundDeps) {
         const { events } = await vault.store.loadEvents();
         return { accounts, codes: accounts.flatMap((a) => vault.codesOf(a.id)), events: events.reverse() };
       });
-      const file = await sealBackup(payload, passphrase, { kdf: header.kdf, now: deps.now() });
+      const file = await sealBackup(payload, passphrase, { kdf: header.kdf, now: deps.now(), derive: deps.session.derive });
       return {
         fileName: fileName(deps.now()),
         text: backupText(file),
@@ -45,8 +45,9 @@ export function backupHandlers(deps: BackgroundDeps) {
 
     'backup/restore': async ({ text, passphrase }) => {
       await deps.session.unlocked();
-      // The slow part (Argon2id) runs before the queue, so other requests aren't held up by it.
-      const backup = checkPayload(await openBackup(parseBackup(text), passphrase));
+      // The slow part (Argon2id, on the KDF thread) runs before the queue, so other requests
+      // aren't held up by it.
+      const backup = checkPayload(await openBackup(parseBackup(text), passphrase, deps.session.derive));
       return deps.queue(async () => {
         const vault = await deps.session.unlocked();
         const { events: known, errors } = await vault.store.loadEvents();

@@ -1,11 +1,12 @@
 // Clearing a copied code from the clipboard after the chosen delay, even once the popup is gone.
-// Chrome MV3: a service worker has no clipboard, so an offscreen document (reason CLIPBOARD) keeps
-// the timer and clears; it closes itself afterwards. Firefox: the event page has a DOM and, with
+// Chrome MV3: a service worker has no clipboard, so the offscreen document (reason CLIPBOARD) keeps
+// the timer and clears; it closes itself once neither this nor the KDF Worker holds it. Firefox: the event page has a DOM and, with
 // the clipboardWrite permission, writes the clipboard itself; an alarm backs up its timer because
 // the event page may be unloaded while idle. Nothing reads the clipboard first (that would need
 // clipboardRead), so whatever is on it at the deadline is cleared.
 import { browser } from 'wxt/browser';
 import { OFFSCREEN_TARGET, clearClipboard } from '../../ui/clipboard-clear';
+import { chromeOffscreen, ensureOffscreenDocument } from '../offscreen';
 import type { Handlers } from '../router';
 
 export interface ClipboardPort {
@@ -13,16 +14,6 @@ export interface ClipboardPort {
 }
 
 export const CLIPBOARD_ALARM = 'sparekey-clipboard-clear';
-const OFFSCREEN_PATH = '/offscreen.html';
-
-interface OffscreenApi {
-  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  hasDocument?: () => Promise<boolean>;
-}
-
-function chromeOffscreen(): OffscreenApi | undefined {
-  return (globalThis as { chrome?: { offscreen?: OffscreenApi } }).chrome?.offscreen;
-}
 
 /** The real clipboard, per browser. Touches nothing until it is first used, except Firefox's alarm listener. */
 export function browserClipboard(): ClipboardPort {
@@ -39,15 +30,8 @@ export function browserClipboard(): ClipboardPort {
     async clearAfter(seconds) {
       const delayMs = seconds * 1000;
       if (offscreen) {
-        try {
-          await offscreen.createDocument({
-            url: OFFSCREEN_PATH,
-            reasons: ['CLIPBOARD'],
-            justification: 'Clear a copied backup code from the clipboard after the delay the person chose.',
-          });
-        } catch {
-          // Only one offscreen document may exist: it is already there, waiting for a clear.
-        }
+        // The one offscreen document, shared with the KDF Worker (../offscreen.ts).
+        await ensureOffscreenDocument(offscreen);
         await browser.runtime.sendMessage({ target: OFFSCREEN_TARGET, type: 'clear-after', delayMs });
         return true;
       }

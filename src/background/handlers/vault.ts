@@ -6,6 +6,8 @@ import type { Handlers } from '../router';
 
 export async function vaultStatus(deps: BackgroundDeps): Promise<VaultStatus> {
   const state = await deps.session.state();
+  // A locked popup is usually followed by an unlock: start the KDF thread while the person types.
+  if (state === 'locked') deps.kdf?.warm();
   const damaged = state === 'unlocked' ? (await deps.session.unlocked()).damaged : [];
   return { state, settings: await deps.settings.get(), damaged };
 }
@@ -26,15 +28,17 @@ export function lockVault(deps: BackgroundDeps): Promise<void> {
 }
 
 export function vaultHandlers(deps: BackgroundDeps) {
+  const released = () => deps.kdf?.release();
   const after = async () => {
     deps.changed();
     return vaultStatus(deps);
   };
   return {
     'vault/status': () => vaultStatus(deps),
+    // Unlocked: nothing derives until the next lock, so the KDF thread (and its memory) goes.
     'vault/create': ({ passphrase, confirm }) =>
-      deps.queue(() => deps.session.create(passphrase, confirm)).then(after),
-    'vault/unlock': ({ passphrase }) => deps.queue(() => deps.session.unlock(passphrase)).then(after),
+      deps.queue(() => deps.session.create(passphrase, confirm)).then(released).then(after),
+    'vault/unlock': ({ passphrase }) => deps.queue(() => deps.session.unlock(passphrase)).then(released).then(after),
     'vault/lock': () => lockVault(deps).then(after),
     'vault/change-passphrase': ({ current, next, confirm }) =>
       deps.queue(() => deps.session.changePassphrase(current, next, confirm)).then(after),

@@ -8,7 +8,7 @@ import {
   sealBackup,
   type BackupPayload,
 } from '../../../src/backup/index';
-import { TamperedError, UnsupportedVersionError, WrongPassphraseError } from '../../../src/crypto';
+import { KdfTooCostlyError, TamperedError, UnsupportedVersionError, WrongPassphraseError } from '../../../src/crypto';
 import { FAST_KDF, flipByte } from '../crypto/helpers';
 import { makeAccount, seed } from '../vault/helpers';
 
@@ -71,7 +71,7 @@ describe('backup file', () => {
     expect(() => parseBackup('{"format":"keepass"}')).toThrow(NotABackupError);
     expect(() => parseBackup(edit(text, (f) => (f.v = 2)))).toThrow(UnsupportedVersionError);
     // A crafted file asking for 16 GiB of memory is refused, not attempted.
-    expect(() => parseBackup(edit(text, (f) => (f.kdf.m = 16 * 1024 * 1024)))).toThrow(TamperedError);
+    expect(() => parseBackup(edit(text, (f) => (f.kdf.m = 16 * 1024 * 1024)))).toThrow(KdfTooCostlyError);
     expect(() => parseBackup(edit(text, (f) => (f.salt = 'AAAA')))).toThrow(TamperedError);
     expect(() => parseBackup(edit(text, (f) => delete f.check))).toThrow(TamperedError);
   });

@@ -130,7 +130,7 @@ describe('clipboard/clear-after in the background', () => {
     expect(browser.alarms.onAlarm.addListener).toHaveBeenCalledTimes(1);
   });
 
-  it('in Chrome, opens the offscreen document (reason CLIPBOARD) and hands it the delay', async () => {
+  it('in Chrome, opens the offscreen document (reasons CLIPBOARD and WORKERS, shared with the KDF) and hands it the delay', async () => {
     const createDocument = vi.fn(async () => undefined);
     (globalThis as { chrome?: unknown }).chrome = { offscreen: { createDocument } };
     const port = browserClipboard();
@@ -138,7 +138,7 @@ describe('clipboard/clear-after in the background', () => {
     // A second copy finds the document already open: the browser refuses a second one.
     createDocument.mockRejectedValueOnce(new Error('Only a single offscreen document may be created.'));
     await port.clearAfter(10);
-    expect(createDocument).toHaveBeenCalledWith(expect.objectContaining({ url: '/offscreen.html', reasons: ['CLIPBOARD'] }));
+    expect(createDocument).toHaveBeenCalledWith(expect.objectContaining({ url: '/offscreen.html', reasons: ['CLIPBOARD', 'WORKERS'] }));
     expect(browser.runtime.sendMessage.mock.calls.map((c) => c[0])).toEqual([
       { target: OFFSCREEN_TARGET, type: 'clear-after', delayMs: 30_000 },
       { target: OFFSCREEN_TARGET, type: 'clear-after', delayMs: 10_000 },
