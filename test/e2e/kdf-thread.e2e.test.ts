@@ -112,7 +112,8 @@ describe.each(BROWSER_NAMES)('the KDF thread in %s', (name) => {
     const popup = await env.browser.openPopup();
     // Runs alone too (-t): then it makes the vault itself.
     const first = (await ask(popup, 'vault/status')).value.state === 'no-vault' ? 'vault/create' : 'vault/unlock';
-    expect(await ask(popup, first, { passphrase: PASS, confirm: PASS })).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+    const opened = await ask(popup, first, first === 'vault/create' ? { passphrase: PASS, confirm: PASS } : { passphrase: PASS });
+    expect(opened, JSON.stringify(opened)).toMatchObject({ ok: true, value: { state: 'unlocked' } });
     // The same vault key wrapped at the slow parameters (made here in Node, as a later Sparekey
     // with raised parameters would store it).
     const { header, vaultKey } = await headerAndKey(popup);
