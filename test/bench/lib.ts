@@ -33,6 +33,8 @@ export const BUDGETS = {
   content_script_gzip_bytes: 8 * 1024,
   zip_bytes: 150 * 1024,
   popup_ms: 100,
+  /** Popup interactive − an empty extension page opened the same way (the browser's own part), p50. */
+  popup_ours_ms: 25,
 } as const;
 
 export type Verdict = 'pass' | 'miss';

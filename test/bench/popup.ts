@@ -1,4 +1,7 @@
-// 6. Popup: open → interactive, vault unlocked, 100 accounts. "list" is when the accounts list
+// 6. Popup: open → interactive, vault unlocked, 100 accounts. Beside it, the baseline: an empty
+// extension page (baseline.html, no script, written into a copy of the production build) opened
+// the same way in the same browser, interleaved sample by sample, so "ours" = popup − baseline is
+// what our page adds to what the browser spends on any extension page. "list" is when the accounts list
 // has all its rows (a MutationObserver on the popup's document); "interactive" is the first frame
 // after that (requestAnimationFrame) plus one task, i.e. when a click on a row would be handled.
 // Where the clock starts depends on how the observer gets in before the popup's own script:
@@ -8,6 +11,9 @@
 //   navigation start (its performance.timeOrigin), and also given from the window.open call. (An iframe won't do
 //   in either: the background refuses framed extension pages. And window.open under Playwright
 //   gives Chromium a window without extension APIs.)
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { BrowserName } from '../e2e/harness/config';
 import { launchBrowser } from '../e2e/harness/index';
 import type { TestPage } from '../e2e/harness/types';
@@ -38,22 +44,29 @@ interface Sample {
 /** Main-world observer for the popup document, installed before its scripts (Chromium). */
 const POPUP_OBSERVER = (rows: number) => `(() => {
   const d = (window.__skPopup = { dcl: null, app: null, list: null, frame: null, interactive: null });
-  document.addEventListener('DOMContentLoaded', () => { d.dcl = performance.now(); });
-  const observer = new MutationObserver(() => {
-    if (d.app === null && document.getElementById('app')?.firstChild) d.app = performance.now();
-    if (document.querySelectorAll('main li').length < ${rows}) return;
-    observer.disconnect();
+  const done = () => {
     d.list = performance.now();
     requestAnimationFrame(() => {
       d.frame = performance.now();
       setTimeout(() => { d.interactive = performance.now(); }, 0);
     });
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    d.dcl = performance.now();
+    if (${rows} === 0) done();
+  });
+  if (${rows} === 0) return;
+  const observer = new MutationObserver(() => {
+    if (d.app === null && document.getElementById('app')?.firstChild) d.app = performance.now();
+    if (document.querySelectorAll('main li').length < ${rows}) return;
+    observer.disconnect();
+    done();
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-async function viaInitScript(tab: TestPage, url: string): Promise<() => Promise<Sample>> {
-  await addInitScript(tab, POPUP_OBSERVER(POPUP_ACCOUNTS));
+async function viaInitScript(tab: TestPage, url: string, rows: number): Promise<() => Promise<Sample>> {
+  await addInitScript(tab, POPUP_OBSERVER(rows));
   const raw = playwrightPage(tab);
   const cdp = await raw.context().newCDPSession(raw);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
@@ -69,7 +82,7 @@ async function viaInitScript(tab: TestPage, url: string): Promise<() => Promise<
         const d = (window as unknown as { __skPopup?: { dcl: number; app: number; list: number | null; frame: number | null; interactive: number | null } }).__skPopup;
         return d?.interactive ? d : null;
       },
-      { timeout: 15_000, interval: 20, message: `popup.html with ${POPUP_ACCOUNTS} rows` },
+      { timeout: 15_000, interval: 20, message: `${url} with ${rows} rows` },
     )) as { dcl: number; app: number; list: number; frame: number; interactive: number };
     // The metrics restart with each navigation: these are the popup document's own, from its start
     // to now (a few ms after "interactive").
@@ -78,7 +91,7 @@ async function viaInitScript(tab: TestPage, url: string): Promise<() => Promise<
   };
 }
 
-function viaWindowOpen(page: TestPage, url: string): Promise<Sample> {
+function viaWindowOpen(page: TestPage, url: string, rows: number): Promise<Sample> {
   return page.evaluate(
     (url: string, rows: number) =>
       new Promise<Sample>((resolve, reject) => {
@@ -87,7 +100,7 @@ function viaWindowOpen(page: TestPage, url: string): Promise<Sample> {
         if (!w) return reject(new Error('window.open(popup.html) was blocked'));
         const timer = setTimeout(() => {
           w.close();
-          reject(new Error(`popup.html showed no ${rows} rows in 15 s: ${w.document?.body?.innerText?.slice(0, 200)}`));
+          reject(new Error(`${url} showed no ${rows} rows in 15 s: ${w.document?.body?.innerText?.slice(0, 200)}`));
         }, 15_000);
         const count = (doc: Document) => doc.querySelectorAll('main li').length;
         const finish = (tList: number, late: boolean) => {
@@ -106,6 +119,11 @@ function viaWindowOpen(page: TestPage, url: string): Promise<Sample> {
         const poll = () => {
           const doc = w.document;
           if (doc && doc.URL === url) {
+            // The baseline has no rows: it is ready when its document is parsed.
+            if (rows === 0) {
+              if (doc.readyState === 'loading') return void doc.addEventListener('DOMContentLoaded', () => finish(performance.now(), false));
+              return finish(performance.now(), true);
+            }
             if (count(doc) >= rows) return finish(performance.now(), true);
             const observer = new MutationObserver(() => {
               if (count(doc) < rows) return;
@@ -120,12 +138,24 @@ function viaWindowOpen(page: TestPage, url: string): Promise<Sample> {
         poll();
       }),
     url,
-    POPUP_ACCOUNTS,
+    rows,
   );
 }
 
+/** The empty extension page: the popup's document without its script, stylesheet or body. */
+const BASELINE_HTML = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8" /><title>Sparekey</title></head><body></body></html>\n';
+
+/** A copy of the production build with baseline.html beside popup.html (the shipped build stays as it is). */
+function buildWithBaseline(name: BrowserName): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `sparekey-bench-popup-${name}-`));
+  cpSync(buildDir(name, 'production'), dir, { recursive: true });
+  writeFileSync(path.join(dir, 'baseline.html'), BASELINE_HTML);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 export async function popup(name: BrowserName, server: TestServer, samples: number) {
-  const browser = await launchBrowser(name, { server, extensionDir: buildDir(name, 'production') });
+  const build = buildWithBaseline(name);
+  const browser = await launchBrowser(name, { server, extensionDir: build.dir });
   try {
     const page = await browser.openPopup();
     await must(page, 'vault/create', { passphrase: PASSPHRASE, confirm: PASSPHRASE });
@@ -141,20 +171,36 @@ export async function popup(name: BrowserName, server: TestServer, samples: numb
       roundTrips[type] = stats(times, 1);
     }
     const url = `${browser.extensionOrigin}/popup.html`;
-    const measure = name === 'chromium' ? await viaInitScript(await browser.openPage('about:blank'), url) : (() => viaWindowOpen(page, url));
+    const blank = `${browser.extensionOrigin}/baseline.html`;
+    const [measure, measureBaseline] =
+      name === 'chromium'
+        ? [await viaInitScript(await browser.openPage('about:blank'), url, POPUP_ACCOUNTS), await viaInitScript(await browser.openPage('about:blank'), blank, 0)]
+        : [() => viaWindowOpen(page, url, POPUP_ACCOUNTS), () => viaWindowOpen(page, blank, 0)];
     const all: Sample[] = [];
-    // One extra first sample, reported apart: the popup's first load in this browser.
+    const baselines: Sample[] = [];
+    // One extra first sample of each, reported apart: the first load in this browser. Popup and
+    // baseline alternate, so both see the machine in the same state.
     for (let i = 0; i < samples + 1; i++) {
       const s = await measure();
       all.push(s);
-      log(`${name} popup ${i}/${samples}: list ${s.list.toFixed(1)} ms, interactive ${s.interactive.toFixed(1)} ms${s.late ? ' (late observer)' : ''}`);
+      const b = await measureBaseline();
+      baselines.push(b);
+      log(`${name} popup ${i}/${samples}: list ${s.list.toFixed(1)} ms, interactive ${s.interactive.toFixed(1)} ms${s.late ? ' (late observer)' : ''}; empty page ${b.interactive.toFixed(1)} ms`);
     }
     const [first, ...rest] = all;
     const interactive = stats(rest.map((s) => s.interactive), 1);
+    const baseline = stats(baselines.slice(1).map((s) => s.interactive), 1);
+    // Each popup sample less the baseline sample taken right after it.
+    const ours = stats(rest.map((s, i) => s.interactive - baselines[i + 1]!.interactive), 1);
     return {
       accounts: POPUP_ACCOUNTS,
       clock_starts_at: 'navigation start of popup.html',
       interactive_ms: { ...interactive, budget_ms: BUDGETS.popup_ms, verdict: verdict(interactive.p50, BUDGETS.popup_ms) },
+      // The same browser opening an extension page with nothing in it, the same way, same run.
+      empty_page_interactive_ms: baseline,
+      // What is ours: popup interactive − empty page, sample by sample.
+      ours_ms: { ...ours, budget_ms: BUDGETS.popup_ours_ms, verdict: verdict(ours.p50, BUDGETS.popup_ours_ms) },
+      over_empty_page: Number((interactive.p50 / baseline.p50).toFixed(2)),
       list_rendered_ms: stats(rest.map((s) => s.list), 1),
       first_frame_ms: stats(rest.map((s) => s.frame), 1),
       first_open_interactive_ms: Number(first!.interactive.toFixed(1)),
@@ -177,5 +223,6 @@ export async function popup(name: BrowserName, server: TestServer, samples: numb
     };
   } finally {
     await browser.close();
+    build.remove();
   }
 }
