@@ -9,29 +9,8 @@ import { PAGE_SCHEMAS } from '../messages/schemas';
 import { parse } from '../messages/validate';
 import { adapterForOrigin } from '../sites/index';
 import { documentOrigin } from './origin';
-import { ContentRuntime, type Scope } from './runtime';
-
-/**
- * A Scope over the context's signal. WXT's ctx.setTimeout/requestAnimationFrame add an abort
- * listener per call that is never removed; at one scan per frame on a busy page that would grow
- * without bound, so callbacks here just check the signal instead.
- */
-export function scopeOf(signal: AbortSignal, win: Window): Scope {
-  return {
-    signal,
-    setTimeout(fn, ms) {
-      const id = win.setTimeout(() => {
-        if (!signal.aborted) fn();
-      }, ms);
-      return () => win.clearTimeout(id);
-    },
-    frame(fn) {
-      win.requestAnimationFrame(() => {
-        if (!signal.aborted) fn();
-      });
-    },
-  };
-}
+import { scopeOf } from './context';
+import { ContentRuntime } from './runtime';
 
 export function startContent(ctx: ContentScriptContext): void {
   // Loaded by the background into a tab's top frame only; checked again, as a frame on x.com
