@@ -6,7 +6,9 @@ import { KDF_WORKER_PATH } from '../../src/kdf-thread/protocol';
 import { workerChannel } from '../../src/kdf-thread/worker-channel';
 import { Holds } from '../../src/offscreen/holds';
 import { kdfRelay } from '../../src/offscreen/kdf-relay';
-import { ClearTimer, OFFSCREEN_TARGET, clearClipboard } from '../../src/ui/clipboard-clear';
+import { OFFSCREEN_SCHEMA } from '../../src/messages/schemas';
+import { parse } from '../../src/messages/validate';
+import { ClearTimer, clearClipboard } from '../../src/ui/clipboard-clear';
 
 const holds = new Holds(() => window.close());
 // Whoever made the document is about to use it; the relay lets go after its idle minute.
@@ -17,11 +19,13 @@ const timer = new ClearTimer(
   () => holds.release('clipboard'),
 );
 
+// Every extension page hears runtime messages, the popup's to the background included: anything
+// that is not our own message, well formed (schemas.ts), is left to its addressee.
 browser.runtime.onMessage.addListener((message: unknown) => {
-  const m = message as { target?: unknown; type?: unknown; delayMs?: unknown } | null;
-  if (m?.target !== OFFSCREEN_TARGET || m.type !== 'clear-after' || typeof m.delayMs !== 'number') return undefined;
+  const m = parse(OFFSCREEN_SCHEMA, message, 'message');
+  if (!m) return undefined;
   holds.acquire('clipboard');
-  timer.schedule(Math.min(Math.max(m.delayMs, 0), 600_000));
+  timer.schedule(m.delayMs);
   return Promise.resolve(true);
 });
 

@@ -4,6 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { openVaultDb } from '../store';
 import { PAGE_SITES, contentScriptMatches } from '../sites/index';
 import { isContentMessage, type FillGrant, type Settings } from '../messages/protocol';
+import { sendToPage } from '../messages/page';
 import { createHandlers } from './app';
 import { CAPTURE_EXPIRY_ALARM } from './captures';
 import { lockVault } from './handlers/vault';
@@ -44,20 +45,15 @@ const tabsPort: TabsPort = {
     return tab?.id === undefined ? undefined : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
   },
   fill: async (tabId, grant: FillGrant & { autoSubmit: boolean }) => {
-    const reply = (await browser.tabs.sendMessage(tabId, { type: 'page/fill', body: grant }, { frameId: 0 })) as
-      | { filled?: boolean }
-      | undefined;
+    const reply = await sendToPage(tabId, 'page/fill', grant);
     return reply?.filled === true;
   },
   pageState: async (tabId) => {
     // No page runtime in the tab (a page that can show no 2FA step) means no answer: none.
-    const reply = (await browser.tabs.sendMessage(tabId, { type: 'page/state', body: {} }, { frameId: 0 }).catch(() => undefined)) as
-      | { challenge?: unknown; accountHint?: unknown }
-      | undefined;
-    const mode = reply?.challenge;
-    const challenge = mode === 'backup' || mode === 'app' || mode === 'unknown' ? mode : null;
+    const reply = await sendToPage(tabId, 'page/state', {}).catch(() => undefined);
+    const challenge = reply?.challenge === 'email' ? null : (reply?.challenge ?? null);
     const hint = reply?.accountHint;
-    return typeof hint === 'string' && hint.length <= 200 ? { challenge, accountHint: hint } : { challenge };
+    return hint !== undefined ? { challenge, accountHint: hint } : { challenge };
   },
   loadRuntime: async (tabId) => {
     // Host access to the tab's page is what allows this: a tab that moved to another host fails.
@@ -121,9 +117,7 @@ export function startBackground(): void {
       tabs.map(async (tab) => {
         if (tab.id === undefined) return;
         await updateBadge(tab).catch(() => undefined);
-        await browser.tabs
-          .sendMessage(tab.id, { type: 'page/refresh', body: {} }, { frameId: 0 })
-          .catch(() => undefined);
+        await sendToPage(tab.id, 'page/refresh', {}).catch(() => undefined);
       }),
     );
     await updateBadge().catch(() => undefined);

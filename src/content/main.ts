@@ -5,41 +5,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { send } from '../messages/client';
+import { PAGE_SCHEMAS } from '../messages/schemas';
+import { parse } from '../messages/validate';
 import { adapterForOrigin } from '../sites/index';
 import { documentOrigin } from './origin';
-import { ContentRuntime, type PageFill, type Scope } from './runtime';
-
-/**
- * A Scope over the context's signal. WXT's ctx.setTimeout/requestAnimationFrame add an abort
- * listener per call that is never removed; at one scan per frame on a busy page that would grow
- * without bound, so callbacks here just check the signal instead.
- */
-export function scopeOf(signal: AbortSignal, win: Window): Scope {
-  return {
-    signal,
-    setTimeout(fn, ms) {
-      const id = win.setTimeout(() => {
-        if (!signal.aborted) fn();
-      }, ms);
-      return () => win.clearTimeout(id);
-    },
-    frame(fn) {
-      win.requestAnimationFrame(() => {
-        if (!signal.aborted) fn();
-      });
-    },
-  };
-}
-
-/** The body of a page/fill, checked field by field (the sender is our background, still). */
-export function parsePageFill(body: unknown): PageFill | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const b = body as Record<string, unknown>;
-  if (typeof b.value !== 'string' || !b.value || b.value.length > 128) return null;
-  if (typeof b.reservationId !== 'string' || !b.reservationId) return null;
-  if (typeof b.accountId !== 'string' || typeof b.seq !== 'number') return null;
-  return { value: b.value, reservationId: b.reservationId, accountId: b.accountId, seq: b.seq, autoSubmit: b.autoSubmit === true };
-}
+import { scopeOf } from './context';
+import { ContentRuntime } from './runtime';
 
 export function startContent(ctx: ContentScriptContext): void {
   // Loaded by the background into a tab's top frame only; checked again, as a frame on x.com
@@ -61,13 +32,15 @@ export function startContent(ctx: ContentScriptContext): void {
     if (sender.id !== browser.runtime.id) return undefined;
     if (typeof message !== 'object' || message === null) return undefined;
     const { type, body } = message as { type?: unknown; body?: unknown };
+    // Checked like every message (schemas.ts); a malformed one is left unanswered, a fill refused.
     if (type === 'page/refresh') {
+      if (!parse(PAGE_SCHEMAS['page/refresh'], body)) return undefined;
       runtime.refresh();
       return Promise.resolve(undefined);
     }
-    if (type === 'page/state') return Promise.resolve(runtime.pageState());
+    if (type === 'page/state') return parse(PAGE_SCHEMAS['page/state'], body) ? Promise.resolve(runtime.pageState()) : undefined;
     if (type === 'page/fill') {
-      const grant = parsePageFill(body);
+      const grant = parse(PAGE_SCHEMAS['page/fill'], body);
       return grant ? runtime.pageFill(grant) : Promise.resolve({ filled: false });
     }
     return undefined;

@@ -1,4 +1,5 @@
-// Where our inline UI goes, as pure geometry (viewport coordinates, CSS pixels).
+// Where our inline UI goes, as pure geometry (viewport coordinates, CSS pixels), and the two
+// readers of the page that feed it.
 
 export interface Rect {
   x: number;
@@ -63,4 +64,16 @@ export function placeBanner(container: Rect, anchor: Rect, banner: Size, viewpor
     x: Math.round(clamp(anchor.x + anchor.width / 2 - banner.width / 2, MARGIN, viewport.width - banner.width - MARGIN)),
     y: Math.round(clamp(anchor.y + anchor.height + 8, MARGIN, viewport.height - banner.height - MARGIN)),
   };
+}
+
+// ---- reading the page's geometry -----------------------------------------------------------
+
+export function rectOf(el: Element): Rect {
+  const r = el.getBoundingClientRect();
+  return { x: r.left, y: r.top, width: r.width, height: r.height };
+}
+
+export function viewportOf(doc: Document): Size {
+  const win = doc.defaultView;
+  return { width: win?.innerWidth ?? 0, height: win?.innerHeight ?? 0 };
 }

@@ -5,6 +5,7 @@
 // where people spend nearly all their time on X included, it costs one URL check per navigation,
 // no DOM observer, and a fraction of the runtime's bytes.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { patiently } from '../messages/client';
 import type { Result } from '../messages/protocol';
 import { watchedForOrigin } from '../sites/watch';
 import { documentOrigin } from './origin';
@@ -14,7 +15,7 @@ export const WATCHER_MARK = '__sparekeyWatch';
 
 export type LoadRuntime = () => Promise<Result<{ loaded: true }>>;
 
-/** A background that is starting (MV3 workers and event pages stop when idle) may miss a message. */
+/** A background that is starting (MV3 workers and event pages stop when idle) may miss a message: ask again after these waits. */
 const RETRY_MS = [500, 2_000, 5_000] as const;
 
 type WatchContext = Pick<ContentScriptContext, 'addEventListener' | 'setTimeout'>;
@@ -30,20 +31,15 @@ export function startWatch(ctx: WatchContext, load: LoadRuntime, win: Window = w
   if (!watched) return;
 
   let state: 'idle' | 'asking' | 'loaded' = 'idle';
-  const ask = async (attempt: number): Promise<void> => {
+  const ask = async (): Promise<void> => {
     state = 'asking';
-    const reply = await load();
-    if (reply.ok) {
-      state = 'loaded';
-      return;
-    }
-    const wait = RETRY_MS[attempt];
-    if (reply.error.code === 'internal' && wait !== undefined) ctx.setTimeout(() => void ask(attempt + 1), wait);
-    // Refused (e.g. the tab moved on meanwhile): the next navigation to such a page asks again.
-    else state = 'idle';
+    const sleep = (ms: number) => new Promise<void>((resolve) => ctx.setTimeout(resolve, ms));
+    const reply = await patiently(load, { delays: RETRY_MS, sleep });
+    // Refused (e.g. the tab moved on meanwhile), or no background: the next navigation to such a page asks again.
+    state = reply.ok ? 'loaded' : 'idle';
   };
   const check = (url: URL) => {
-    if (state === 'idle' && watched.isCandidate(url)) void ask(0);
+    if (state === 'idle' && watched.isCandidate(url)) void ask();
   };
   // WXT's location watcher: the Navigation API where the browser has it, else a 1 s poll.
   ctx.addEventListener(win, 'wxt:locationchange', (event) => check(event.newUrl));

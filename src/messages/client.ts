@@ -13,3 +13,31 @@ export async function send<N extends MessageName>(type: N, body: Req<N>): Promis
     return { ok: false, error: { code: 'internal', message: msg('clientUnreachable') } };
   }
 }
+
+export interface Patience {
+  /** The waits before each further attempt, in ms: one more attempt per entry. */
+  delays: readonly number[];
+  /** How to wait: a content script passes its own timers, which stop when it is torn down. */
+  sleep?: (ms: number) => Promise<void>;
+  /** No further attempt once this aborts. */
+  signal?: AbortSignal;
+}
+
+const sleepMs = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `attempt` again while it fails with 'internal': MV3 service workers and Firefox's event pages
+ * stop when idle, and a message wakes them, but the first one can fail while they start. Any
+ * other answer (an ok, a refusal) is final; after the last delay the 'internal' error is returned.
+ */
+export async function patiently<T>(attempt: () => Promise<Result<T>>, patience: Patience): Promise<Result<T>> {
+  const sleep = patience.sleep ?? sleepMs;
+  let reply = await attempt();
+  for (const ms of patience.delays) {
+    if (reply.ok || reply.error.code !== 'internal' || patience.signal?.aborted) break;
+    await sleep(ms);
+    reply = await attempt();
+  }
+  return reply;
+}
+

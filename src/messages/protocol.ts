@@ -1,7 +1,8 @@
 // The one protocol between Sparekey's contexts. Every message is named by its direction:
 //   vault/*, accounts/*, codes/*, captures/*, settings/*, backup/*  — extension page → background
 //   content/*                                                      — content script → background
-//   page/*                                                         — background → content script
+//   page/*                                                         — background → page runtime
+//   the offscreen message (OFFSCREEN_TARGET)                       — background → offscreen document
 // Replies are always a Result: errors are typed values, never thrown strings.
 
 import type { Localized } from '../i18n';
@@ -134,7 +135,13 @@ export interface RestoreSummary {
   skipped: number;
 }
 
-export type ChallengeMode = 'backup' | 'app' | 'email' | 'unknown';
+/**
+ * What kind of code a 2FA step asks for: the one list the site detectors (src/sites StepMode), the
+ * messages and their schemas share. `email` is a code sent by e-mail (never a backup code);
+ * `unknown` a code step we could not classify: offer, but never auto-submit.
+ */
+export const STEP_MODES = ['backup', 'app', 'email', 'unknown'] as const;
+export type ChallengeMode = (typeof STEP_MODES)[number];
 
 /** What a page's runtime says of itself (page/state). */
 export interface PageState {
@@ -278,6 +285,21 @@ export interface BackgroundToContent {
   'page/state': { req: Record<string, never>; res: PageState };
   /** A fill started from the popup, keyboard command or context menu. */
   'page/fill': { req: FillGrant & { autoSubmit: boolean }; res: { filled: boolean } };
+}
+export type PageMessageName = keyof BackgroundToContent;
+export type PageReq<N extends PageMessageName> = BackgroundToContent[N]['req'];
+export type PageRes<N extends PageMessageName> = BackgroundToContent[N]['res'];
+
+/**
+ * Background → Chrome's offscreen document (src/background/offscreen.ts). runtime.sendMessage
+ * reaches every extension page, so the message names its target; it has no body envelope.
+ */
+export const OFFSCREEN_TARGET = 'sparekey-offscreen';
+export interface OffscreenMessage {
+  target: typeof OFFSCREEN_TARGET;
+  /** Clear the clipboard after `delayMs` (the document keeps the timer: a worker has no clipboard). */
+  type: 'clear-after';
+  delayMs: number;
 }
 
 export type BackgroundRequests = PageRequests & ContentRequests;

@@ -1,7 +1,18 @@
-// The shape of every request body, checked before any handler runs.
+// The shape of every message, checked on receipt before anything acts on it: request bodies by
+// the background's router, page/* bodies by the page runtime and their answers by the background,
+// the offscreen message by the offscreen document.
 import { CODE_SOURCES } from '../vault/types';
-import type { MessageName, Req } from './protocol';
-import { bool, int, list, literal, object, oneOf, optional, str, type Check } from './validate';
+import {
+  OFFSCREEN_TARGET,
+  STEP_MODES,
+  type MessageName,
+  type OffscreenMessage,
+  type PageMessageName,
+  type PageReq,
+  type PageRes,
+  type Req,
+} from './protocol';
+import { bool, int, list, literal, nullable, object, oneOf, optional, str, type Check } from './validate';
 
 const id = str(64, 1);
 const passphrase = str(1_024);
@@ -46,7 +57,7 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
   'clipboard/clear-after': object({ seconds: int(1, 600) }),
   'content/load-runtime': empty,
   'content/prompt-seen': object({
-    mode: oneOf(['backup', 'app', 'email', 'unknown'] as const),
+    mode: oneOf(STEP_MODES),
     accountHint: optional(str(200)),
   }),
   'content/request-fill': object({
@@ -63,3 +74,24 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
   'content/codes-dismiss': object({ captureId: id, trusted: literal(true) }),
   'content/open-popup': object({ trusted: literal(true) }),
 };
+
+/** Background → page runtime: checked by the page runtime (content/main.ts). */
+export const PAGE_SCHEMAS: { [N in PageMessageName]: Check<PageReq<N>> } = {
+  'page/refresh': empty,
+  'page/state': empty,
+  'page/fill': object({ value: codeValue, reservationId: id, accountId: id, seq: int(1, 1_000_000_000), autoSubmit: bool }),
+};
+
+/** The page runtime's answers, checked by the background (sendToPage): a page's renderer is not trusted. */
+export const PAGE_REPLIES: { [N in PageMessageName]: Check<PageRes<N>> } = {
+  'page/refresh': () => undefined,
+  'page/state': object({ challenge: nullable(oneOf(STEP_MODES)), accountHint: optional(str(200)) }),
+  'page/fill': object({ filled: bool }),
+};
+
+/** Background → offscreen document: checked by the document (entrypoints/offscreen). 10 minutes at most, as settings allow. */
+export const OFFSCREEN_SCHEMA: Check<OffscreenMessage> = object({
+  target: literal(OFFSCREEN_TARGET),
+  type: literal('clear-after'),
+  delayMs: int(0, 600_000),
+});

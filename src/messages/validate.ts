@@ -50,6 +50,11 @@ export const optional =
   (v, path) =>
     v === undefined ? undefined : check(v, path);
 
+export const nullable =
+  <T>(check: Check<T>): Check<T | null> =>
+  (v, path) =>
+    v === null ? null : check(v, path);
+
 type Shape = Record<string, Check<unknown>>;
 type Out<S extends Shape> = { [K in keyof S as undefined extends ReturnType<S[K]> ? never : K]: ReturnType<S[K]> } & {
   [K in keyof S as undefined extends ReturnType<S[K]> ? K : never]?: Exclude<ReturnType<S[K]>, undefined>;
@@ -68,3 +73,13 @@ export const object =
     }
     return out as Out<S>;
   };
+
+/** The checked copy of `value`, or null when `check` refuses it (for receivers that answer nothing). */
+export function parse<T>(check: Check<T>, value: unknown, path = 'body'): T | null {
+  try {
+    return check(value, path);
+  } catch (e) {
+    if (e instanceof InvalidMessage) return null;
+    throw e;
+  }
+}

@@ -30,7 +30,7 @@ export interface SiteInfo {
  * What kind of code the site asks for. `email` is a code sent by e-mail (never a backup code);
  * `unknown` means a code step we could not classify: offer, but never auto-submit.
  */
-export type StepMode = 'backup' | 'app' | 'email' | 'unknown';
+export type StepMode = import('../messages/protocol').ChallengeMode;
 
 /** The 2FA step: where the code goes and how to submit it. */
 export interface Challenge {

@@ -1,7 +1,7 @@
 // Clearing the clipboard from a page with no user gesture: the offscreen document in Chrome, the
 // event page in Firefox (both unfocused), or the popup itself when it is still open.
 
-export const OFFSCREEN_TARGET = 'sparekey-offscreen';
+export { OFFSCREEN_TARGET } from '../messages/protocol';
 
 export async function clearClipboard(doc: Document): Promise<boolean> {
   // Unfocused (the offscreen document, an event page), navigator.clipboard may refuse or, as seen

@@ -9,9 +9,9 @@
 //     top frame on one of X's exact origins still shown by the tab (content messages).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, type MessageName } from '../../../src/messages/protocol';
-import { SCHEMAS } from '../../../src/messages/schemas';
-import { InvalidMessage } from '../../../src/messages/validate';
+import { ERROR_CODES, OFFSCREEN_TARGET, STEP_MODES, type MessageName, type PageMessageName } from '../../../src/messages/protocol';
+import { OFFSCREEN_SCHEMA, PAGE_REPLIES, PAGE_SCHEMAS, SCHEMAS } from '../../../src/messages/schemas';
+import { InvalidMessage, type Check } from '../../../src/messages/validate';
 import { createRouter, type Handlers } from '../../../src/background/router';
 import type { SenderLike } from '../../../src/background/sender';
 import { SITES } from '../../../src/sites/index';
@@ -56,16 +56,42 @@ const VALID: { [N in MessageName]: Json } = {
 };
 const NAMES = Object.keys(VALID) as MessageName[];
 
+/** The background's messages to a page runtime, as it sends them. */
+const PAGE_VALID: { [N in PageMessageName]: Json } = {
+  'page/refresh': {},
+  'page/state': {},
+  'page/fill': { value: 'aaaa1111bbbb', reservationId: 'res-1', accountId: 'acc-1', seq: 3, autoSubmit: false },
+};
+/** The page runtime's answers the background reads (page/refresh's answer is nothing, and read as nothing). */
+const PAGE_REPLY_VALID: { [N in Exclude<PageMessageName, 'page/refresh'>]: Json } = {
+  'page/state': { challenge: 'app', accountHint: '@alice' },
+  'page/fill': { filled: true },
+};
+/** The background's one message to Chrome's offscreen document. */
+const OFFSCREEN_VALID: Json = { target: OFFSCREEN_TARGET, type: 'clear-after', delayMs: 30_000 };
+
+type AnyCheck = (v: unknown, path: string) => unknown;
+/** Every validator a receiver runs, each with one valid input. */
+const VALIDATORS: Array<[string, AnyCheck, Json]> = [
+  ...NAMES.map((n): [string, AnyCheck, Json] => [n, SCHEMAS[n] as AnyCheck, VALID[n]]),
+  ...(Object.keys(PAGE_VALID) as PageMessageName[]).map((n): [string, AnyCheck, Json] => [n, PAGE_SCHEMAS[n] as AnyCheck, PAGE_VALID[n]]),
+  ...(Object.keys(PAGE_REPLY_VALID) as (keyof typeof PAGE_REPLY_VALID)[]).map((n): [string, AnyCheck, Json] => [`${n} answer`, PAGE_REPLIES[n] as AnyCheck, PAGE_REPLY_VALID[n]]),
+  ['offscreen clear-after', OFFSCREEN_SCHEMA as Check<unknown>, OFFSCREEN_VALID],
+];
+
 /** Boundary values the validators' limits sit next to. */
 const edge: fc.Arbitrary<Json> = fc.oneof(
   fc.constantFrom<Json>(0, 1, 480, 481, 600, 601, 10_000, 10_001, -0.5, 1.5, 'true', true, 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(200), 'x'.repeat(201)),
   fc.constantFrom<Json>('x'.repeat(1_024), 'x'.repeat(1_025), [], Array(20).fill('aaaa1111bbbb'), Array(21).fill('aaaa1111bbbb')),
-  fc.constantFrom<Json>('backup', 'app', 'email', 'unknown', 'used', 'unused', 'rejected', 'invalidated', 'reserved', 'paste', 'import', 'evil'),
+  fc.constantFrom<Json>(...STEP_MODES, 'used', 'unused', 'rejected', 'invalidated', 'reserved', 'paste', 'import', 'evil'),
 );
 
 /** A body for `name`: its valid body mutated (with odd or edge values), or anything. */
 function bodyFor(name: MessageName): fc.Arbitrary<unknown> {
-  const valid = VALID[name];
+  return mutated(VALID[name]);
+}
+
+function mutated(valid: Json): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 5, arbitrary: edits.map((e) => mutate(valid, e)) },
     { weight: 2, arbitrary: fc.tuple(fc.nat(), edge).map(([pick, value]) => mutate(valid, [[pick, { kind: 'set', value }]])) },
@@ -83,14 +109,13 @@ function deepEqualJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-describe.each(NAMES.map((n) => [n] as const))('the %s validator', (name) => {
-  const check = SCHEMAS[name] as (v: unknown, path: string) => unknown;
+describe.each(VALIDATORS)('the %s validator', (_name, check, valid) => {
 
   property(`accepts its valid body as it is and refuses or cleans ${RUNS.toLocaleString('en')} generated bodies`, RUNS, (runs) => {
-    expect(check(structuredClone(VALID[name]), 'body')).toEqual(VALID[name]);
+    expect(check(structuredClone(valid), 'body')).toEqual(valid);
     const counts = { accepted: 0, refused: 0 };
     fc.assert(
-      fc.property(bodyFor(name), (body) => {
+      fc.property(mutated(valid), (body) => {
         let out: unknown;
         try {
           out = check(body, 'body');
@@ -115,7 +140,59 @@ describe.each(NAMES.map((n) => [n] as const))('the %s validator', (name) => {
       runs,
     );
     expect(counts.refused).toBeGreaterThan(runs.numRuns / 10);
-    if (Object.keys(VALID[name] as object).length > 0) expect(counts.accepted).toBeGreaterThan(runs.numRuns / 20);
+    if (Object.keys(valid as object).length > 0) expect(counts.accepted).toBeGreaterThan(runs.numRuns / 20);
+  });
+});
+
+/** Malformed examples the receivers of page/* and the offscreen message must refuse, each for one reason. */
+describe('messages to a page runtime and to the offscreen document', () => {
+  const fill = PAGE_VALID['page/fill'] as Record<string, Json>;
+  const refuses = (check: AnyCheck, value: unknown) => expect(() => check(value, 'body'), JSON.stringify(value)).toThrow(InvalidMessage);
+
+  it('page/fill is refused without a code, with an over-long one, a stray or missing field, a seq that is no count, or an auto-submit that is not a boolean', () => {
+    const check = PAGE_SCHEMAS['page/fill'] as AnyCheck;
+    for (const bad of [
+      { ...fill, value: '' },
+      { ...fill, value: 'a'.repeat(129) },
+      { ...fill, reservationId: '' },
+      { ...fill, accountId: 7 },
+      { ...fill, seq: 1.5 },
+      { ...fill, seq: '3' },
+      { ...fill, autoSubmit: 'yes' },
+      { ...fill, extra: 1 },
+      Object.fromEntries(Object.entries(fill).filter(([k]) => k !== 'autoSubmit')),
+      null,
+      [fill],
+      'page/fill',
+    ])
+      refuses(check, bad);
+  });
+
+  it('page/state and page/refresh carry an empty body, nothing else', () => {
+    for (const name of ['page/state', 'page/refresh'] as const) {
+      for (const bad of [{ challenge: 'app' }, null, [], 'x']) refuses(PAGE_SCHEMAS[name] as AnyCheck, bad);
+    }
+  });
+
+  it('a page runtime\'s answers are refused when they name no step kind, carry an over-long hint, or say "filled" with anything but a boolean', () => {
+    for (const bad of [{ challenge: 'sms' }, { accountHint: '@a' }, { challenge: 'app', accountHint: 'x'.repeat(201) }, { challenge: 'app', extra: true }, undefined])
+      refuses(PAGE_REPLIES['page/state'] as AnyCheck, bad);
+    for (const bad of [{ filled: 'true' }, { filled: 1 }, {}, undefined]) refuses(PAGE_REPLIES['page/fill'] as AnyCheck, bad);
+  });
+
+  it('the offscreen message is refused when it names another target or job, or a delay that is no whole number of ms up to 10 minutes', () => {
+    const ok = OFFSCREEN_VALID as Record<string, Json>;
+    for (const bad of [
+      { ...ok, target: 'someone-else' },
+      { ...ok, type: 'clear-now' },
+      { ...ok, delayMs: -1 },
+      { ...ok, delayMs: 600_001 },
+      { ...ok, delayMs: 1.5 },
+      { ...ok, delayMs: '30000' },
+      { ...ok, body: {} },
+      { type: 'vault/unlock', body: { passphrase: 'p' } },
+    ])
+      refuses(OFFSCREEN_SCHEMA as AnyCheck, bad);
   });
 });
 
