@@ -3,14 +3,17 @@
 //
 // Starts the X replica at https://x.com, https://twitter.com and https://mobile.twitter.com on a
 // local HTTPS server (the e2e harness's, test/e2e/harness/server.ts, when it loads; otherwise a
-// minimal self-contained one below), seeds demo accounts, and opens Chromium with the built
-// extension (.output/chrome-mv3) when a display is available. Without a display it prints what to
-// open and how to map the hosts.
+// minimal self-contained one below), seeds demo accounts, and opens Chromium (the default) or
+// Firefox ESR with the built extension when a display is available, through the same launchers
+// the e2e tests use. On a fresh machine it first installs the browser (Debian's package, as root)
+// and builds the extension when the build is missing or stale. Without a display it prints what
+// to open and how to map the hosts.
 //
-//   node test/replica/demo.mjs [--port 8443] [--no-browser] [--headless]
+//   node test/replica/demo.mjs [--browser chromium|firefox] [--port 8443] [--no-browser] [--headless]
+//   npm run demo -- --browser firefox
 //
 // --headless starts the browser without a window (to check the demo itself on a machine with no
-// display): it loads the first page, reports what it saw, and keeps serving.
+// display): it loads the first page, reports what it saw, and keeps serving (--check: and exits).
 //
 // Nothing leaves the machine: the browser maps the X hosts to 127.0.0.1; the certificate is made
 // now, kept in memory, and trusted only by that browser (by its public-key hash).
@@ -26,31 +29,40 @@ import { formatCode } from './referee.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const EXTENSION = path.join(REPO, '.output', 'chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_BIN ?? ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 const HOSTS = ['x.com', 'twitter.com', 'mobile.twitter.com'];
 
 const args = process.argv.slice(2);
 const portArg = args.indexOf('--port');
 const PORT = portArg >= 0 ? Number(args[portArg + 1]) : Number(process.env.DEMO_PORT ?? 8443);
 const NO_BROWSER = args.includes('--no-browser');
-const HEADLESS = args.includes('--headless');
+const CHECK = args.includes('--check');
+const HEADLESS = args.includes('--headless') || CHECK;
+const browserArg = args.indexOf('--browser');
+const BROWSER = browserArg >= 0 ? args[browserArg + 1] : 'chromium';
+if (BROWSER !== 'chromium' && BROWSER !== 'firefox') {
+  console.error(`--browser takes chromium or firefox, not ${BROWSER}`);
+  process.exit(2);
+}
 
 const DEMO = { handle: 'sparekey_demo', displayName: 'Sparekey Demo', password: 'correct horse' };
 const APP_DEMO = { handle: 'sparekey_app', displayName: 'Sparekey App Mode', password: 'correct horse' };
 
 // ------------------------------------------------------------------ HTTPS server
 
-/** The e2e harness's server (TypeScript), loaded through jiti (a dependency of wxt and vite). */
-async function harnessStartServer() {
-  const file = fileURLToPath(new URL('../e2e/harness/server.ts', import.meta.url));
-  if (!existsSync(file)) return { start: null, why: 'test/e2e/harness/server.ts does not exist' };
+/**
+ * The e2e harness (TypeScript: its server, the browsers' provisioning, the build check and the
+ * launchers), loaded through jiti (a dependency of wxt and vite).
+ */
+async function loadHarness() {
+  const file = fileURLToPath(new URL('../e2e/harness/index.ts', import.meta.url));
+  if (!existsSync(file)) return { harness: null, why: 'test/e2e/harness/index.ts does not exist' };
   try {
     const { createJiti } = await import('jiti');
     const mod = await createJiti(import.meta.url).import(file);
-    if (typeof mod.startServer === 'function') return { start: mod.startServer, why: '' };
-    return { start: null, why: 'test/e2e/harness/server.ts has no startServer' };
+    if (typeof mod.startServer === 'function' && typeof mod.launchBrowser === 'function') return { harness: mod, why: '' };
+    return { harness: null, why: 'test/e2e/harness/index.ts has no startServer or launchBrowser' };
   } catch (error) {
-    return { start: null, why: `test/e2e/harness/server.ts did not load (${error instanceof Error ? error.message : error})` };
+    return { harness: null, why: `test/e2e/harness/index.ts did not load (${error instanceof Error ? error.message : error})` };
   }
 }
 
@@ -86,16 +98,16 @@ const replica = createReplica({ log: (line) => console.log(line) });
 replica.referee.createAccount({ ...DEMO, mode: 'backup' });
 const appAccount = replica.referee.createAccount({ ...APP_DEMO, mode: 'app' });
 
-const harness = await harnessStartServer();
-const server = harness.start
-  ? await harness.start({ handler: replica.handle, port: PORT })
+const { harness, why: noHarness } = await loadHarness();
+const server = harness
+  ? await harness.startServer({ handler: replica.handle, port: PORT })
   : await minimalStartServer({ handler: replica.handle, port: PORT });
 const port = server.port;
 const hostRules = HOSTS.map((h) => `MAP ${h} 127.0.0.1:${port}`).join(',');
 
 console.log(`
 Sparekey demo: the X replica is serving https://x.com, https://twitter.com and https://mobile.twitter.com
-on port ${port} (${harness.start ? 'e2e harness server' : `minimal built-in HTTPS server: ${harness.why}`}).
+on port ${port} (${harness ? 'e2e harness server' : `minimal built-in HTTPS server: ${noHarness}`}).
 
 Demo accounts (not real X accounts):
   @${DEMO.handle}   password "${DEMO.password}"   X asks for a backup code at login
@@ -117,7 +129,7 @@ function printManualInstructions(reason) {
 To try it yourself, start a browser that maps the X hosts to this server:
 
   Chromium:
-    ${CHROMIUM ?? 'chromium'} --user-data-dir=$(mktemp -d) --no-first-run --no-proxy-server \\
+    chromium --user-data-dir=$(mktemp -d) --no-first-run --no-proxy-server \\
       --host-resolver-rules="${hostRules}" \\
       --ignore-certificate-errors-spki-list=${server.spkiBase64} \\
       --disable-extensions-except=${EXTENSION} --load-extension=${EXTENSION} \\
@@ -133,11 +145,11 @@ To try it yourself, start a browser that maps the X hosts to this server:
 Press Ctrl+C to stop.`);
 }
 
-let browserContext = null;
+let browserUnderTest = null;
 
 async function shutdown(code = 0) {
   try {
-    await browserContext?.close();
+    await browserUnderTest?.close();
   } catch {
     /* already gone */
   }
@@ -147,47 +159,39 @@ async function shutdown(code = 0) {
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
-if (!existsSync(path.join(EXTENSION, 'manifest.json'))) {
-  console.log(`No extension build at ${EXTENSION}: run \`npm run build\` first to try it with Sparekey.`);
-}
+const firstPage = `https://x.com/__replica/session?handle=${DEMO.handle}&next=/settings/account/login_verification/backup_code`;
 
 if (NO_BROWSER) {
   printManualInstructions('--no-browser given.');
 } else if (!HEADLESS && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   printManualInstructions('No display (DISPLAY / WAYLAND_DISPLAY unset), so no browser was started.');
-} else if (!CHROMIUM) {
-  printManualInstructions('Chromium was not found (set CHROMIUM_BIN, or apt-get install chromium).');
+} else if (!harness) {
+  printManualInstructions(`The e2e harness did not load (${noHarness}), so no browser was started.`);
 } else {
-  const { chromium } = await import('playwright-core');
-  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'sparekey-demo-profile-'));
-  const withExtension = existsSync(path.join(EXTENSION, 'manifest.json'));
-  browserContext = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: HEADLESS,
-    viewport: null,
-    args: [
-      `--host-resolver-rules=${hostRules}`,
-      `--ignore-certificate-errors-spki-list=${server.spkiBase64}`,
-      ...(withExtension ? [`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`] : []),
-      '--no-first-run',
-      '--no-proxy-server',
-      '--disable-sync',
-      '--disable-component-update',
-    ],
-  });
-  const page = browserContext.pages()[0] ?? (await browserContext.newPage());
-  await page.goto(`https://x.com/__replica/session?handle=${DEMO.handle}&next=/settings/account/login_verification/backup_code`);
+  // A fresh machine: Debian's browser (as root) and the extension's build, as npm test does.
+  harness.ensureBrowsers();
+  harness.ensureBuild();
+  browserUnderTest = await harness.launchBrowser(BROWSER, { server, headed: !HEADLESS });
+  const page = await browserUnderTest.openPage(firstPage);
+  const name = BROWSER === 'firefox' ? 'Firefox ESR' : 'Chromium';
   if (HEADLESS) {
-    await page.waitForSelector('[data-testid="SideNav_AccountSwitcher_Button"]');
-    const workers = browserContext.serviceWorkers().map((w) => w.url());
-    console.log(`Headless check: "${await page.title()}" at ${page.url()}; extension service workers: ${workers.length ? workers.join(', ') : 'none'}`);
+    // The check a person makes: the replica's page is there and Sparekey offers to save its code.
+    await page.waitFor(() => document.querySelector('[data-testid="SideNav_AccountSwitcher_Button"]') !== null, {
+      timeout: 15_000,
+      message: "the replica's backup-code screen",
+    });
+    const started = Date.now();
+    let offer = '';
+    while (!offer && Date.now() - started < 15_000) {
+      const buttons = (await page.closedShadowRoots()).flatMap((r) => r.elements.filter((e) => e.role === 'button').map((e) => e.name));
+      offer = buttons.length ? buttons.join(' | ') : '';
+      if (!offer) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    console.log(`Headless check in ${name}: ${await page.url()}; Sparekey at ${browserUnderTest.extensionOrigin}: ${offer ? `shows its banner (buttons: ${offer})` : 'NO banner on the page'}`);
+    if (CHECK) await shutdown(offer ? 0 : 1);
   } else {
-    console.log('Chromium is open on the backup-code screen. Close it (or press Ctrl+C) to stop.');
+    console.log(`${name} is open on the backup-code screen, with Sparekey. Press Ctrl+C to stop.`);
   }
-  browserContext.on('close', () => {
-    rmSync(userDataDir, { recursive: true, force: true });
-    void shutdown(0);
-  });
 }
 
 // Print the referee's view of the demo account whenever it changes, so the journey is visible.
