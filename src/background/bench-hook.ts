@@ -17,7 +17,7 @@ import { markUsed, reserve } from '../vault/transitions';
 import { accountsFor } from './accounts';
 import { createHandlers } from './app';
 import type { BackgroundDeps } from './deps';
-import { grantNext, offerFor, settleReservation } from './handlers/content';
+import { grantNext, offerFor, settleReservation } from './fills';
 import { OpenVault } from './open-vault';
 import { closeKdfThread, compareKdfs, spawnKdfThread } from './bench-kdf';
 import type { KdfParams } from '../crypto';

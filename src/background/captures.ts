@@ -2,7 +2,7 @@
 // banner or in the popup. They live in storage.session (memory-only, trusted contexts) so a worker
 // restart doesn't lose them, and never reach IndexedDB unconfirmed. They hold raw codes, so they
 // do not outlive the unlocked session they were seen in: locking an unlocked vault (by hand or
-// auto-lock, handlers/vault.ts lockVault) clears them all. One seen while the vault is locked
+// auto-lock, vault-state.ts lockVault) clears them all. One seen while the vault is locked
 // waits for the unlock (the page's banner then offers Save), at most MAX_AGE_MS.
 import type { SiteInfo } from '../sites/types';
 import type { KeyValue } from './browser-storage';

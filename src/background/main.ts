@@ -6,7 +6,7 @@ import { PAGE_SITES, contentScriptMatches } from '../sites/index';
 import { isContentMessage, type FillGrant, type Settings } from '../messages/protocol';
 import { createHandlers } from './app';
 import { CAPTURE_EXPIRY_ALARM } from './captures';
-import { lockVault } from './handlers/vault';
+import { lockVault } from './vault-state';
 import { badgeFor } from './badge';
 import { restrictSessionStorage, storageArea } from './browser-storage';
 import type { BackgroundDeps, SettingsPort, TabsPort } from './deps';
