@@ -18,7 +18,7 @@ import { originOf } from './sender';
 import { Session } from './session';
 import { mergeSettings } from './settings';
 import { wireOutsideFill } from './outside-fill';
-import { installBenchHook } from './bench-hook';
+import { installBuildHook } from './build-hook';
 import { deriveKey } from '../crypto';
 import { KdfHost } from './kdf-host';
 import { kdfChannelOpener } from './kdf-channels';
@@ -192,7 +192,7 @@ export function startBackground(): void {
   browser.tabs.onActivated.addListener(() => void updateBadge().catch(() => undefined));
 
   wireOutsideFill(deps);
-  installBenchHook(deps); // bench build only (wxt build --mode bench); a no-op dropped from production
+  installBuildHook(deps); // a no-op but in the bench build (build-hook.ts)
 
   void restrictSessionStorage().catch(() => undefined);
   // A restarted worker reopens the vault from storage.session and settles reservations whose
