@@ -16,7 +16,8 @@ import { reconcileAll, reconcileTab } from './reservations';
 import { createRouter } from './router';
 import { originOf } from './sender';
 import { Session } from './session';
-import { mergeSettings } from './settings';
+import { storedIn } from './storage-item';
+import { STORED } from './stored';
 import { wireOutsideFill } from './outside-fill';
 import { installBuildHook } from './build-hook';
 import { deriveKey } from '../crypto';
@@ -26,12 +27,12 @@ import { kdfChannelOpener } from './kdf-channels';
 const AUTOLOCK_ALARM = 'sparekey-autolock';
 
 function settingsPort(): SettingsPort {
-  const local = storageArea('local');
+  const stored = storedIn(STORED.settings, storageArea('local'));
   return {
-    get: async () => mergeSettings(await local.get('settings')),
+    get: () => stored.get(),
     set: async (patch: Partial<Settings>) => {
-      const next = mergeSettings(await local.get('settings'), patch);
-      await local.set('settings', next);
+      const next = { ...(await stored.get()), ...patch };
+      await stored.set(next);
       return next;
     },
   };

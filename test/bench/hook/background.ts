@@ -20,6 +20,8 @@ import { createHandlers } from '../../../src/background/app';
 import type { BackgroundDeps } from '../../../src/background/deps';
 import { grantNext, offerFor, settleReservation } from '../../../src/background/fills';
 import { OpenVault } from '../../../src/background/open-vault';
+import { storedIn } from '../../../src/background/storage-item';
+import { STORED } from '../../../src/background/stored';
 import { closeKdfThread, compareKdfs, spawnKdfThread } from './kdf';
 import type { KdfParams } from '../../../src/crypto';
 import type { ContentCaller } from '../../../src/background/router';
@@ -131,7 +133,7 @@ export function installBenchHook(deps: BackgroundDeps): void {
    * UTF-8 + JSON parsing. The same steps VaultStore.loadAll → openRecord takes, timed apart.
    */
   async function openPhases(samples: number) {
-    const cached = await deps.sessionStore.get<string>('vaultKey');
+    const cached = await storedIn(STORED.vaultKey, deps.sessionStore).get();
     if (!cached) throw new Error('the vault is locked');
     const key = fromBase64(cached);
     const db = await openVaultDb();
