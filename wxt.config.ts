@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { hostPermissions } from './src/sites/index';
 import { preactNoInnerHtml } from './src/build/preact-no-inner-html';
 import { wasmInline } from './src/build/wasm-inline';
+import { benchHook } from './test/bench/hook/inject';
 
 // The gecko id is fixed so Firefox keeps the same storage across reinstalls and so
 // tests can pin the moz-extension UUID (extensions.webextensions.uuids).
@@ -14,8 +15,9 @@ export default defineConfig({
   outDir: '.output',
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({
-    plugins: [preactNoInnerHtml(), wasmInline()],
+  vite: ({ mode }) => ({
+    // benchHook: only `--mode bench` (test/bench/build.mjs) gets the bench's hook in the background.
+    plugins: [preactNoInnerHtml(), wasmInline(), benchHook(mode)],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { sourcemap: false },
   }),

@@ -1,4 +1,5 @@
-// Composition: every handler of the protocol, built from injected deps. The browser glue
+// Composition: every handler of the protocol, built from injected deps. The one file that imports
+// handlers/ (test/unit/background/imports.test.ts keeps it so). The browser glue
 // (main.ts) supplies real ports; tests supply fakes.
 import type { BackgroundDeps } from './deps';
 import type { Handlers } from './router';
@@ -6,6 +7,7 @@ import { CaptureBox } from './captures';
 import { vaultHandlers } from './handlers/vault';
 import { accountHandlers } from './handlers/accounts';
 import { captureHandlers } from './handlers/captures';
+import { fillHandlers } from './handlers/fill';
 import { contentHandlers } from './handlers/content';
 import { backupHandlers } from './handlers/backup';
 import { clipboardHandlers } from './handlers/clipboard';
@@ -16,6 +18,7 @@ export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; capt
     ...vaultHandlers(deps),
     ...accountHandlers(deps),
     ...captureHandlers(deps, captures),
+    ...fillHandlers(deps),
     ...contentHandlers(deps, captures),
     ...backupHandlers(deps),
     ...clipboardHandlers(),

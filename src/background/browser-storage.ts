@@ -1,13 +1,16 @@
 // Thin glue over browser.storage areas, so the session logic can be tested with any key-value map.
+// What is stored where, and in what shape: stored.ts.
 import { browser } from 'wxt/browser';
 
 export interface KeyValue {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown): Promise<void>;
   remove(key: string): Promise<void>;
+  /** Several keys in one change, where the area can (storage-item.ts's migrations). */
+  setMany?(entries: Record<string, unknown>): Promise<void>;
 }
 
-type Area = 'local' | 'session';
+export type Area = 'local' | 'session';
 
 export function storageArea(area: Area): KeyValue {
   const s = () => browser.storage[area];
@@ -18,6 +21,7 @@ export function storageArea(area: Area): KeyValue {
     },
     set: (key, value) => s().set({ [key]: value }),
     remove: (key) => s().remove(key),
+    setMany: (entries) => s().set(entries),
   };
 }
 

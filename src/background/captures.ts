@@ -2,12 +2,13 @@
 // banner or in the popup. They live in storage.session (memory-only, trusted contexts) so a worker
 // restart doesn't lose them, and never reach IndexedDB unconfirmed. They hold raw codes, so they
 // do not outlive the unlocked session they were seen in: locking an unlocked vault (by hand or
-// auto-lock, handlers/vault.ts lockVault) clears them all. One seen while the vault is locked
+// auto-lock, vault-state.ts lockVault) clears them all. One seen while the vault is locked
 // waits for the unlock (the page's banner then offers Save), at most MAX_AGE_MS.
 import type { SiteInfo } from '../sites/types';
 import type { KeyValue } from './browser-storage';
+import { storedIn, type Stored } from './storage-item';
+import { STORED } from './stored';
 
-const SLOT = 'pendingCaptures';
 export const MAX_AGE_MS = 60 * 60_000;
 /** The alarm that deletes pending captures once they expire (raw codes must not linger). */
 export const CAPTURE_EXPIRY_ALARM = 'sparekey-capture-expiry';
@@ -25,16 +26,21 @@ export interface Capture {
 }
 
 export class CaptureBox {
+  private readonly stored: Stored<Capture[]>;
+
   constructor(
-    private readonly store: KeyValue,
+    /** storage.session */
+    store: KeyValue,
     private readonly now: () => number,
     /** Asks to be woken at `when` (an alarm) so expired captures are deleted, not just hidden. */
     private readonly wakeAt: (name: string, when: number) => void = () => undefined,
-  ) {}
+  ) {
+    this.stored = storedIn(STORED.pendingCaptures, store);
+  }
 
   /** The live captures. Expired ones are deleted from storage on the way, not merely skipped. */
   async all(): Promise<Capture[]> {
-    const list = (await this.store.get<Capture[]>(SLOT)) ?? [];
+    const list = await this.stored.get();
     const live = list.filter((c) => this.now() - c.seenAt < MAX_AGE_MS);
     if (live.length !== list.length) await this.write(live);
     return live;
@@ -42,10 +48,10 @@ export class CaptureBox {
 
   private async write(list: Capture[]): Promise<void> {
     if (list.length === 0) {
-      await this.store.remove(SLOT);
+      await this.stored.remove();
       return;
     }
-    await this.store.set(SLOT, list);
+    await this.stored.set(list);
     this.wakeAt(CAPTURE_EXPIRY_ALARM, Math.min(...list.map((c) => c.seenAt)) + MAX_AGE_MS);
   }
 
@@ -79,6 +85,6 @@ export class CaptureBox {
   }
 
   async clear(): Promise<void> {
-    await this.store.remove(SLOT);
+    await this.stored.remove();
   }
 }

@@ -7,7 +7,7 @@ import { isContentMessage, type FillGrant, type Settings } from '../messages/pro
 import { sendToPage } from '../messages/page';
 import { createHandlers } from './app';
 import { CAPTURE_EXPIRY_ALARM } from './captures';
-import { lockVault } from './handlers/vault';
+import { lockVault } from './vault-state';
 import { badgeFor } from './badge';
 import { restrictSessionStorage, storageArea } from './browser-storage';
 import type { BackgroundDeps, SettingsPort, TabsPort } from './deps';
@@ -17,9 +17,10 @@ import { reconcileAll, reconcileTab } from './reservations';
 import { createRouter } from './router';
 import { originOf } from './sender';
 import { Session } from './session';
-import { mergeSettings } from './settings';
+import { storedIn } from './storage-item';
+import { STORED } from './stored';
 import { wireOutsideFill } from './outside-fill';
-import { installBenchHook } from './bench-hook';
+import { installBuildHook } from './build-hook';
 import { deriveKey } from '../crypto';
 import { KdfHost } from './kdf-host';
 import { kdfChannelOpener } from './kdf-channels';
@@ -27,12 +28,12 @@ import { kdfChannelOpener } from './kdf-channels';
 const AUTOLOCK_ALARM = 'sparekey-autolock';
 
 function settingsPort(): SettingsPort {
-  const local = storageArea('local');
+  const stored = storedIn(STORED.settings, storageArea('local'));
   return {
-    get: async () => mergeSettings(await local.get('settings')),
+    get: () => stored.get(),
     set: async (patch: Partial<Settings>) => {
-      const next = mergeSettings(await local.get('settings'), patch);
-      await local.set('settings', next);
+      const next = { ...(await stored.get()), ...patch };
+      await stored.set(next);
       return next;
     },
   };
@@ -186,7 +187,7 @@ export function startBackground(): void {
   browser.tabs.onActivated.addListener(() => void updateBadge().catch(() => undefined));
 
   wireOutsideFill(deps);
-  installBenchHook(deps); // bench build only (wxt build --mode bench); a no-op dropped from production
+  installBuildHook(deps); // a no-op but in the bench build (build-hook.ts)
 
   void restrictSessionStorage().catch(() => undefined);
   // A restarted worker reopens the vault from storage.session and settles reservations whose

@@ -9,7 +9,7 @@ import type { ProtocolError } from '../messages/protocol';
 import { contentScriptMatches } from '../sites/index';
 import type { BackgroundDeps } from './deps';
 import { Refusal, toProtocolError } from './errors';
-import { fillTab } from './handlers/captures';
+import { fillTab } from './fills';
 
 export const FILL_COMMAND = 'fill-next-code';
 export const FILL_MENU_ID = 'sparekey-fill-next';

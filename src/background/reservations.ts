@@ -2,7 +2,7 @@
 // person resolves it in the popup. Run on tab events and whenever the worker (re)opens the vault,
 // so a worker that was dead while the tab closed still reaches the same truth.
 import type { BackgroundDeps } from './deps';
-import { settleReservation } from './handlers/content';
+import { settleReservation } from './fills';
 import { originOf } from './sender';
 
 /** Unconfirms reservations held by `tabId` unless the tab still shows their origin. */

@@ -24,11 +24,10 @@ import { strengthMessage } from '../passphrase/text';
 import type { VaultState } from '../messages/protocol';
 import type { KeyValue } from './browser-storage';
 import { Refusal } from './errors';
-import { NO_FAILURES, recordFailure, waitRemaining, type ThrottleState } from './throttle';
+import { recordFailure, waitRemaining, type ThrottleState } from './throttle';
 import { OpenVault } from './open-vault';
-
-const KEY_SLOT = 'vaultKey';
-const THROTTLE_SLOT = 'unlockFailures';
+import { storedIn, type Stored } from './storage-item';
+import { STORED } from './stored';
 
 /** A wrong passphrase, said two ways: try again now, or wait this many seconds first. */
 interface WrongWords {
@@ -80,9 +79,14 @@ export class Session {
 
   /** The derivation every passphrase check and key wrap here uses; backups use it too. */
   readonly derive: Derive;
+  /** The vault key while unlocked (storage.session) and the back-off counter (storage.local). */
+  private readonly cachedKey: Stored<string | undefined>;
+  private readonly failures: Stored<ThrottleState>;
 
   constructor(private readonly deps: SessionDeps) {
     this.derive = deps.derive ?? deriveKey;
+    this.cachedKey = storedIn(STORED.vaultKey, deps.keyCache);
+    this.failures = storedIn(STORED.unlockFailures, deps.local);
   }
 
   private async database(): Promise<IDBPDatabase<SparekeyDB>> {
@@ -96,14 +100,14 @@ export class Session {
 
   private async restoreOnce(): Promise<void> {
     const generation = this.generation;
-    const cached = await this.deps.keyCache.get<string>(KEY_SLOT);
+    const cached = await this.cachedKey.get();
     if (!cached || this.vault || generation !== this.generation) return;
     let vault: OpenVault;
     try {
       vault = await OpenVault.load(new VaultStore(await this.database(), fromBase64(cached)));
     } catch {
       // A key that no longer opens this vault (wiped, restored): forget it, stay locked.
-      if (generation === this.generation) await this.deps.keyCache.remove(KEY_SLOT);
+      if (generation === this.generation) await this.cachedKey.remove();
       return;
     }
     // The key is already in storage.session: nothing to write back, so a lock that ran meanwhile
@@ -171,7 +175,7 @@ export class Session {
    */
   private async checkPassphrase(header: VaultHeader, passphrase: string, purpose: PassphrasePurpose): Promise<Uint8Array> {
     const wrong = WRONG[purpose];
-    const throttle = (await this.deps.local.get<ThrottleState>(THROTTLE_SLOT)) ?? NO_FAILURES;
+    const throttle = await this.failures.get();
     const wait = waitRemaining(throttle, this.deps.now());
     if (wait > 0)
       throw new Refusal('throttled', msg('errorThrottled', { seconds: Math.ceil(wait / 1000) }), {
@@ -183,7 +187,7 @@ export class Session {
     } catch (e) {
       if ((e as { code?: string }).code === 'wrong-passphrase') {
         const next = recordFailure(throttle, this.deps.now());
-        await this.deps.local.set(THROTTLE_SLOT, next);
+        await this.failures.set(next);
         const after = waitRemaining(next, this.deps.now());
         throw new Refusal(
           'wrong-passphrase',
@@ -193,7 +197,7 @@ export class Session {
       }
       throw e;
     }
-    if (throttle.failures > 0) await this.deps.local.remove(THROTTLE_SLOT);
+    if (throttle.failures > 0) await this.failures.remove();
     return key;
   }
 
@@ -202,21 +206,21 @@ export class Session {
     const vault = await OpenVault.load(new VaultStore(await this.database(), key));
     if (generation !== this.generation) return;
     // Key first: if the worker dies writing it, memory holds no vault that storage can't restore.
-    await this.deps.keyCache.set(KEY_SLOT, toBase64(key));
+    await this.cachedKey.set(toBase64(key));
     if (generation !== this.generation) return;
     this.vault = vault;
   }
 
   /** Unlocked here, or unlocked before this worker restarted and not yet restored. */
   async holdsKey(): Promise<boolean> {
-    return this.vault !== undefined || (await this.deps.keyCache.get<string>(KEY_SLOT)) !== undefined;
+    return this.vault !== undefined || (await this.cachedKey.get()) !== undefined;
   }
 
   async lock(): Promise<void> {
     this.generation++;
     this.vault = undefined;
     this.restoring = Promise.resolve();
-    await this.deps.keyCache.remove(KEY_SLOT);
+    await this.cachedKey.remove();
   }
 
   /**

@@ -4,7 +4,7 @@
 //   node test/bench/build.mjs <chrome|firefox> <production|bench> <outDir>
 // production: `wxt zip` (the store package, plus the sources zip for Firefox) into <outDir>, build
 // in <outDir>/<browser>-mv3. bench: `wxt build --mode bench` into <outDir>/<browser>-mv3-bench,
-// which contains src/background/bench-hook.ts. analyze: the production build with source maps, in
+// which contains test/bench/hook/background.ts. analyze: the production build with source maps, in
 // <outDir>/analyze/<browser>-mv3, to say which source file the content script's bytes come from.
 // One process per build: WXT keeps global state.
 import { build, zip } from 'wxt';

@@ -14,7 +14,7 @@ export type WxtBrowser = 'chrome' | 'firefox';
 export const WXT_BROWSER: Record<BrowserName, WxtBrowser> = { chromium: 'chrome', firefox: 'firefox' };
 
 /**
- * The production build (what ships), the bench build (production + src/background/bench-hook.ts)
+ * The production build (what ships), the bench build (production + test/bench/hook/background.ts)
  * and the analyze build (production with source maps, for sizes only).
  */
 export function buildDir(browser: BrowserName, kind: 'production' | 'bench' | 'analyze'): string {

@@ -1,12 +1,12 @@
 // 2. The vault at scale (1,000 accounts, 10,000 codes), timed INSIDE the background by the bench
-// build's hook (src/background/bench-hook.ts), so no message round trip is in the figures.
+// build's hook (test/bench/hook/background.ts), so no message round trip is in the figures.
 import type { BrowserName } from '../e2e/harness/config';
 import { launchBrowser } from '../e2e/harness/index';
 import type { TestServer } from '../e2e/harness/server';
 import type { TestPage } from '../e2e/harness/types';
 import { BUDGETS, PASSPHRASE, buildDir, log, must, roundMs, stats, verdict } from './lib';
 
-const PORT = 'sparekey-bench'; // BENCH_PORT in src/background/bench-hook.ts
+const PORT = 'sparekey-bench'; // BENCH_PORT in test/bench/hook/background.ts
 
 export const SCALE = { accounts: 1_000, codesPerAccount: 10 } as const;
 

@@ -12,9 +12,9 @@ import { BUDGETS, buildDir, verdict } from './lib';
 
 /** The hook's port name, read from its source (importing it here would load wxt/browser in Node). */
 function benchPortName(): string {
-  const source = readFileSync(path.join(REPO_ROOT, 'src', 'background', 'bench-hook.ts'), 'utf8');
+  const source = readFileSync(path.join(REPO_ROOT, 'test', 'bench', 'hook', 'background.ts'), 'utf8');
   const name = /export const BENCH_PORT = '([^']+)'/.exec(source)?.[1];
-  if (!name) throw new Error('src/background/bench-hook.ts no longer declares BENCH_PORT');
+  if (!name) throw new Error('test/bench/hook/background.ts no longer declares BENCH_PORT');
   return name;
 }
 

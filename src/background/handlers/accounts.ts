@@ -1,9 +1,7 @@
 // Browsing and editing the vault from extension pages. Code values leave the worker only when a
 // page explicitly asks to reveal them.
 import { msg } from '../../i18n';
-import type { AccountDetail, CodeView } from '../../messages/protocol';
 import { siteById } from '../../sites/index';
-import { formatOf } from '../../vault/formats';
 import { mergeCodes } from '../../vault/merge';
 import {
   invalidate,
@@ -11,45 +9,13 @@ import {
   markUsedByHand,
   resolveUnconfirmed,
 } from '../../vault/transitions';
-import type { Account, Code } from '../../vault/types';
 import type { BackgroundDeps } from '../deps';
 import { Refusal } from '../errors';
 import { newAccount } from '../accounts';
 import { accountNamed } from '../../vault/identity';
 import type { OpenVault } from '../open-vault';
 import type { Handlers } from '../router';
-
-const MASK = '••••';
-
-function codeView(account: Account, code: Code, reveal: boolean): CodeView {
-  const format = formatOf(account);
-  const used = [...code.history].reverse().find((h) => h.status === 'used');
-  const invalidatedBy = [...code.history].reverse().find((h) => h.status === 'invalidated')?.bySeq;
-  const view: CodeView = {
-    id: code.id,
-    seq: code.seq,
-    status: code.status,
-    source: code.source,
-    capturedAt: code.capturedAt,
-    masked: format.display(code.value).replace(/[^\s-]+/g, MASK),
-  };
-  if (reveal) view.value = format.display(code.value);
-  if (code.status === 'used' && used) {
-    view.usedAt = used.at;
-    if (used.origin) view.usedOrigin = used.origin;
-  }
-  if (code.status === 'invalidated' && invalidatedBy !== undefined) view.invalidatedBySeq = invalidatedBy;
-  return view;
-}
-
-export function detail(vault: OpenVault, accountId: string, reveal: readonly string[] = []): AccountDetail {
-  const account = vault.account(accountId);
-  return {
-    ...vault.summary(accountId),
-    origins: [...account.origins],
-    codes: vault.codesOf(accountId).map((c) => codeView(account, c, reveal.includes(c.id))),
-  };
-}
+import { detail } from '../account-view';
 
 export function accountHandlers(deps: BackgroundDeps) {
   const ctx = () => ({ now: deps.now(), newId: deps.newId });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/background/app';
 import { CAPTURE_EXPIRY_ALARM, MAX_AGE_MS } from '../../../src/background/captures';
-import { lockVault } from '../../../src/background/handlers/vault';
+import { lockVault } from '../../../src/background/vault-state';
 import { PASS, contentSender, makeRig, rigWithX, X_CODES } from './rig';
 
 const CODE_PAGE = 'https://x.com/settings/account/login_verification/backup_code';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PASS, X_CODES, makeRig, memoryKv } from './rig';
-import { lockVault } from '../../../src/background/handlers/vault';
+import { lockVault } from '../../../src/background/vault-state';
 import { useMortality } from '../adversarial/mortal';
 
 // Aborts a real IndexedDB write where a test arms it; counts writes harmlessly otherwise.

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLIPBOARD_ALARM, browserClipboard, clipboardHandlers } from '../../../src/background/handlers/clipboard';
+import { CLIPBOARD_ALARM, browserClipboard } from '../../../src/background/clipboard';
+import { clipboardHandlers } from '../../../src/background/handlers/clipboard';
 import { ClearTimer, OFFSCREEN_TARGET, clearClipboard } from '../../../src/ui/clipboard-clear';
 import { browser } from './browser';
 

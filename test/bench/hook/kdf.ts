@@ -1,12 +1,12 @@
-// The bench's KDF comparison inside the background (bench build only, through bench-hook.ts):
+// The bench's KDF comparison inside the background (bench build only, through ./background.ts):
 // the same Argon2id on this thread with hash-wasm (what unlocked until 0.1.0) and with the
 // shipped `argon2id` package in both builds, and what starting a KDF thread from nothing costs.
-// hash-wasm is a devDependency: production bundles drop this file with the hook.
+// hash-wasm is a devDependency: production bundles never contain this file or the hook.
 import { argon2id as hashWasm } from 'hash-wasm';
-import { loadArgon2, simdSupported } from '../crypto/argon2';
-import type { Derive, KdfParams } from '../crypto';
-import { chromeOffscreen } from './offscreen';
-import { kdfChannelOpener } from './kdf-channels';
+import { loadArgon2, simdSupported } from '../../../src/crypto/argon2';
+import type { Derive, KdfParams } from '../../../src/crypto';
+import { chromeOffscreen } from '../../../src/background/offscreen';
+import { kdfChannelOpener } from '../../../src/background/kdf-channels';
 
 const PASSWORD = new TextEncoder().encode('bench only: quartz lantern drifts');
 const SALT = new Uint8Array(16).fill(7);

@@ -1,27 +1,30 @@
 // Timings taken INSIDE the background for `npm run bench` (test/bench/scale.ts): the vault at
-// scale without message round trips in the figures. Only the bench build contains it
-// (`wxt build --mode bench`, done by test/bench/build.mjs): in every other mode the guard below is
-// `if ("production" !== "bench") return`, the bundler drops the rest as dead code, and the bench
-// checks that no production bundle contains BENCH_PORT.
+// scale without message round trips in the figures. Only the bench build contains it: in
+// `wxt build --mode bench` (done by test/bench/build.mjs) wxt.config.ts swaps this file in for
+// src/background/build-hook.ts (./inject.ts); every other build keeps that file's no-op, and the
+// bench checks that no production bundle contains BENCH_PORT (test/bench/sizes.ts). The mode
+// guard below stays as a second lock.
 //
 // It answers on a runtime port named BENCH_PORT, from the extension's own pages only, so it never
 // meets the router (runtime.onMessage) and adds no message type to the protocol.
 import { browser, type Browser } from 'wxt/browser';
-import { fromBase64, open, recordAssociatedData, utf8Decode } from '../crypto';
-import { fromSealedJson } from '../crypto/envelope';
-import { STORES, openVaultDb, type CodeRow } from '../store';
-import { siteById } from '../sites/index';
-import type { SiteInfo } from '../sites/types';
-import type { Account } from '../vault/types';
-import { markUsed, reserve } from '../vault/transitions';
-import { accountsFor } from './accounts';
-import { createHandlers } from './app';
-import type { BackgroundDeps } from './deps';
-import { grantNext, offerFor, settleReservation } from './handlers/content';
-import { OpenVault } from './open-vault';
-import { closeKdfThread, compareKdfs, spawnKdfThread } from './bench-kdf';
-import type { KdfParams } from '../crypto';
-import type { ContentCaller } from './router';
+import { fromBase64, open, recordAssociatedData, utf8Decode } from '../../../src/crypto';
+import { fromSealedJson } from '../../../src/crypto/envelope';
+import { STORES, openVaultDb, type CodeRow } from '../../../src/store';
+import { siteById } from '../../../src/sites/index';
+import type { SiteInfo } from '../../../src/sites/types';
+import type { Account } from '../../../src/vault/types';
+import { markUsed, reserve } from '../../../src/vault/transitions';
+import { accountsFor } from '../../../src/background/accounts';
+import { createHandlers } from '../../../src/background/app';
+import type { BackgroundDeps } from '../../../src/background/deps';
+import { grantNext, offerFor, settleReservation } from '../../../src/background/fills';
+import { OpenVault } from '../../../src/background/open-vault';
+import { storedIn } from '../../../src/background/storage-item';
+import { STORED } from '../../../src/background/stored';
+import { closeKdfThread, compareKdfs, spawnKdfThread } from './kdf';
+import type { KdfParams } from '../../../src/crypto';
+import type { ContentCaller } from '../../../src/background/router';
 
 export const BENCH_PORT = 'sparekey-bench';
 
@@ -130,7 +133,7 @@ export function installBenchHook(deps: BackgroundDeps): void {
    * UTF-8 + JSON parsing. The same steps VaultStore.loadAll → openRecord takes, timed apart.
    */
   async function openPhases(samples: number) {
-    const cached = await deps.sessionStore.get<string>('vaultKey');
+    const cached = await storedIn(STORED.vaultKey, deps.sessionStore).get();
     if (!cached) throw new Error('the vault is locked');
     const key = fromBase64(cached);
     const db = await openVaultDb();
