@@ -2,7 +2,7 @@
 // page explicitly asks to reveal them.
 import { msg } from '../../i18n';
 import type { AccountDetail, CodeView } from '../../messages/protocol';
-import { siteById } from '../../sites/index';
+import { FORMATS, siteById } from '../../sites/index';
 import { formatOf } from '../../vault/formats';
 import { mergeCodes } from '../../vault/merge';
 import {
@@ -22,7 +22,7 @@ import type { Handlers } from '../router';
 const MASK = '••••';
 
 function codeView(account: Account, code: Code, reveal: boolean): CodeView {
-  const format = formatOf(account);
+  const format = formatOf(account, FORMATS);
   const used = [...code.history].reverse().find((h) => h.status === 'used');
   const invalidatedBy = [...code.history].reverse().find((h) => h.status === 'invalidated')?.bySeq;
   const view: CodeView = {
@@ -107,6 +107,7 @@ export function accountHandlers(deps: BackgroundDeps) {
           ...ctx(),
           source,
           batch: deps.newId(),
+          formats: FORMATS,
         });
         await v.apply(account, result);
         return {

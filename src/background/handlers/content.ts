@@ -3,9 +3,8 @@
 // origin used below is the sender's, never anything from the message body.
 import { msg } from '../../i18n';
 import type { CaptureSeen, FillGrant, Offer, Outcome } from '../../messages/protocol';
-import { siteById } from '../../sites/index';
+import { formatById, siteById } from '../../sites/index';
 import type { SiteInfo } from '../../sites/types';
-import { formatById } from '../../vault/formats';
 import { markRejected, markUnconfirmed, markUsed, reserve } from '../../vault/transitions';
 import type { Account, Code } from '../../vault/types';
 import { accountsFor, pickAccount } from '../accounts';
