@@ -35,6 +35,12 @@ describe('detectImport', () => {
     expect(detectImport('old_wifi_settings.txt', GOOGLE_FILE, IMPORTS).parser).toBe('google');
   });
 
+  it("tries content in the registry's order: a file both Google's and Discord's parsers read goes to Google", () => {
+    const both = '1. 1234 5678\n* abcd-1234';
+    expect(IMPORTS.find((p) => p.id === 'discord')!.parse(both).codes).toEqual(['abcd1234']);
+    expect(detectImport('codes.txt', both, IMPORTS)).toMatchObject({ parser: 'google', codes: ['12345678'] });
+  });
+
   it("reads a renamed Proton file as a plain list: its content is just codes", () => {
     const r = detectImport('codes.txt', PROTON_FILE, IMPORTS);
     expect([r.parser, r.format, r.codes]).toEqual(['plain', 'generic', PROTON_FILE.split('\r\n')]);
