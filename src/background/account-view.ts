@@ -1,5 +1,6 @@
 // An account as the popup sees it: its codes masked, revealed only when a page asks for one.
 import type { AccountDetail, CodeView } from '../messages/protocol';
+import { FORMATS } from '../sites/index';
 import { formatOf } from '../vault/formats';
 import type { Account, Code } from '../vault/types';
 import type { OpenVault } from './open-vault';
@@ -7,7 +8,7 @@ import type { OpenVault } from './open-vault';
 const MASK = '••••';
 
 function codeView(account: Account, code: Code, reveal: boolean): CodeView {
-  const format = formatOf(account);
+  const format = formatOf(account, FORMATS);
   const used = [...code.history].reverse().find((h) => h.status === 'used');
   const invalidatedBy = [...code.history].reverse().find((h) => h.status === 'invalidated')?.bySeq;
   const view: CodeView = {

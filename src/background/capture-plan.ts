@@ -6,7 +6,7 @@
 // saved on that click.
 import { msg } from '../i18n';
 import type { CapturePreview, MergeSummary } from '../messages/protocol';
-import { siteById } from '../sites/index';
+import { FORMATS, siteById } from '../sites/index';
 import type { SiteInfo } from '../sites/types';
 import { accountNamed, captureLabel } from '../vault/identity';
 import { mergeCodes } from '../vault/merge';
@@ -41,14 +41,14 @@ export function previewCapture(vault: OpenVault, capture: Capture, now: number):
   let invalidates: number[] = [];
   if (account) {
     let n = 0;
-    const result = mergeCodes(account, codes, adds, { now, newId: () => `preview-${n++}`, source: 'page', batch: 'preview' });
+    const result = mergeCodes(account, codes, adds, { now, newId: () => `preview-${n++}`, source: 'page', batch: 'preview', formats: FORMATS });
     const existing = new Set(codes.map((c) => c.id));
     invalidates = result.invalidated.filter((c) => existing.has(c.id)).map((c) => c.seq).sort((a, b) => a - b);
   } else if (site) {
     // A new account: only the new codes themselves can push each other out (more than maxActive).
     const probe = newAccount(site, captureLabel(capture.handle, site.name), 'preview', now);
     let n = 0;
-    const result = mergeCodes(probe, [], adds, { now, newId: () => `preview-${n++}`, source: 'page', batch: 'preview' });
+    const result = mergeCodes(probe, [], adds, { now, newId: () => `preview-${n++}`, source: 'page', batch: 'preview', formats: FORMATS });
     invalidates = result.invalidated.map((c) => c.seq).sort((a, b) => a - b);
   }
   return { revision: capture.revision, adds: adds.map(codeTail), invalidates };
@@ -73,6 +73,7 @@ export async function saveCapture(deps: BackgroundDeps, vault: OpenVault, captur
     source: 'page',
     origin: capture.origin,
     batch: deps.newId(),
+    formats: FORMATS,
   });
   await vault.apply(account, result);
   return {

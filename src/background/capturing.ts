@@ -4,8 +4,7 @@
 // page may only touch the captures of its own tab and origin.
 import { msg } from '../i18n';
 import type { CaptureSeen, MergeSummary, PendingCapture } from '../messages/protocol';
-import { siteById } from '../sites/index';
-import { formatById } from '../vault/formats';
+import { formatById, siteById } from '../sites/index';
 import { captureLabel } from '../vault/identity';
 import { checkSeen, freshCount, previewCapture, saveCapture } from './capture-plan';
 import type { Capture, CaptureBox } from './captures';

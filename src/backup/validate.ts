@@ -1,8 +1,8 @@
 // An opened payload is authentic but still input: a file someone hands you can be made with a
 // passphrase they tell you. Every record is checked and copied field by field; what can't be
 // taken is counted, never half-kept.
-import { siteById } from '../sites/index';
-import { formatOf, isFormatId } from '../vault/formats';
+import { FORMATS, isFormatId, siteById } from '../sites/index';
+import { formatOf } from '../vault/formats';
 import {
   CODE_SOURCES,
   CODE_STATUSES,
@@ -71,7 +71,7 @@ function code(raw: unknown, accounts: Map<string, Account>): Code | null {
   if (!isObj(raw) || !isStr(raw.id, 64) || !isStr(raw.accountId, 64) || typeof raw.value !== 'string') return null;
   const owner = accounts.get(raw.accountId);
   if (!owner || !isSeq(raw.seq) || !oneOf(CODE_STATUSES, raw.status)) return null;
-  const value = formatOf(owner).normalize(raw.value);
+  const value = formatOf(owner, FORMATS).normalize(raw.value);
   if (value === null) return null;
   const history = Array.isArray(raw.history)
     ? raw.history.slice(0, BACKUP_LIMITS.history).map(historyEntry).filter((h): h is HistoryEntry => h !== null)

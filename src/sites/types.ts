@@ -1,6 +1,5 @@
 import type { Policy, SiteId } from '../vault/types';
-import type { FormatId } from '../vault/formats';
-import type { CodeFormat } from '../vault/formats/format';
+import type { CodeFormat, FormatId } from '../vault/formats/format';
 
 /** What a site adapter declares. Detectors (added per site) are pure functions of (document, url). */
 export interface SiteInfo {
@@ -81,7 +80,7 @@ export type OutcomeVerdict = 'accepted' | 'rejected' | 'left' | 'pending';
 /** One site's pure detectors over (document, url). No side effects, no state. */
 export interface SiteAdapter {
   site: SiteInfo;
-  /** The site's code format (the same as formatById(site.format)), for normalising values. */
+  /** The site's code format (the registry's formatById(site.format)), for normalising values. */
   format: CodeFormat;
   /**
    * Cheap pre-check run on every batch of DOM changes: could this URL show anything we detect?

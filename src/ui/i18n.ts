@@ -1,41 +1,22 @@
 // The popup's text: the shared typed lookup (src/i18n) under its short name, and dates in the
 // person's own locale.
-import { msg, type PlainKey } from '../i18n';
-import type { FormatId } from '../vault/formats';
-import type { ImportId } from '../vault/import/index';
+import { msg } from '../i18n';
+import { siteOfFormat, siteOfImport } from '../sites/index';
 
 export type { MessageKey } from '../i18n';
 export const t = msg;
 
-// src/vault stays free of browser APIs and names formats and import kinds by id; the popup words
-// them here. A new id is a type error until it has its message.
-const FORMAT_NAMES: Record<FormatId, PlainKey> = {
-  x: 'formatX',
-  github: 'formatGithub',
-  google: 'formatGoogle',
-  gitlab: 'formatGitlab',
-  discord: 'formatDiscord',
-  proton: 'formatProton',
-  generic: 'formatGeneric',
-};
-
-const IMPORT_KINDS: Record<ImportId, PlainKey> = {
-  github: 'importKindGithub',
-  google: 'importKindGoogle',
-  gitlab: 'importKindGitlab',
-  discord: 'importKindDiscord',
-  proton: 'importKindProton',
-  plain: 'importKindPlain',
-};
+// src/vault stays free of browser APIs and names formats and import kinds by id; each site lists
+// the words for its own (src/sites/<id>/index.ts), and the popup says them here.
 
 /** A code format, singular ("X backup code"), to quote inside a sentence. */
-export function formatName(id: FormatId): string {
-  return msg(FORMAT_NAMES[id]);
+export function formatName(id: string): string {
+  return msg(siteOfFormat(id)?.formatWords ?? 'formatGeneric');
 }
 
 /** What an imported file holds, plural ("GitHub recovery codes"). */
-export function importKindName(id: ImportId): string {
-  return msg(IMPORT_KINDS[id]);
+export function importKindName(id: string): string {
+  return msg(siteOfImport(id)?.download?.words ?? 'importKindPlain');
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -2,7 +2,7 @@
 export * from './types';
 export * from './errors';
 export * from './context';
-export { FORMATS, FORMAT_IDS, formatById, formatOf, isFormatId, type CodeFormat, type FormatId } from './formats';
+export { formatIn, formatOf, genericFormat, type CodeFormat, type FormatId, type FormatTable } from './formats';
 export { STATUS_RANK, TERMINAL, isActive, isTerminal } from './status';
 export { REASONS, ARRIVAL_REASON, type Reason } from './reasons';
 export { EVENT_KINDS } from './moves';

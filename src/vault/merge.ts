@@ -3,7 +3,7 @@
 // codes and within the input, numbered after the newest code in input order, and then the
 // account's policy applies (max-active, single).
 import type { TransitionResult, VaultCtx } from './context';
-import { formatOf } from './formats';
+import { formatOf, type FormatTable } from './formats';
 import { EVENT_KINDS, settle } from './moves';
 import { codesOf } from './policy';
 import { ARRIVAL_REASON } from './reasons';
@@ -15,6 +15,8 @@ export interface MergeCtx extends VaultCtx {
   origin?: string;
   /** Groups the codes of one capture, paste or import. */
   batch: string;
+  /** The formats the caller knows (the site registry's FORMATS), to normalise values with. */
+  formats: FormatTable;
 }
 
 export interface MergeResult extends TransitionResult {
@@ -34,7 +36,7 @@ export function mergeCodes(
   rawValues: readonly string[],
   ctx: MergeCtx,
 ): MergeResult {
-  const format = formatOf(account);
+  const format = formatOf(account, ctx.formats);
   const own = codesOf(account, codes);
   const seen = new Set(own.map((c) => c.value));
   let seq = own.reduce((max, c) => Math.max(max, c.seq), 0);

@@ -339,7 +339,7 @@ function readme(manifest) {
   const rows = manifest.map((m) => `| [${m.file}](${m.file}) | ${m.lang} | ${m.step}${m.mode ? ` (${m.mode})` : ''} | ${m.url} |`);
   return `# X fixtures
 
-Static snapshots of X's pages for the X adapter's unit tests (src/sites/x.ts). Each file begins
+Static snapshots of X's pages for the X adapter's unit tests (src/sites/x/). Each file begins
 with an HTML comment saying which real X page or login step it models, its URL and the source of
 that knowledge. **They are saved from the Sparekey X replica (test/replica), not captured from
 x.com:** the replica reproduces X's DOM as described in issue 4 (X's 2025 web bundles) and public

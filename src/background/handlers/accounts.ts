@@ -1,7 +1,7 @@
 // Browsing and editing the vault from extension pages. Code values leave the worker only when a
 // page explicitly asks to reveal them.
 import { msg } from '../../i18n';
-import { siteById } from '../../sites/index';
+import { FORMATS, siteById } from '../../sites/index';
 import { mergeCodes } from '../../vault/merge';
 import {
   invalidate,
@@ -73,6 +73,7 @@ export function accountHandlers(deps: BackgroundDeps) {
           ...ctx(),
           source,
           batch: deps.newId(),
+          formats: FORMATS,
         });
         await v.apply(account, result);
         return {

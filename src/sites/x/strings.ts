@@ -4,7 +4,7 @@
 // whose value differs per account. Structure decides whether a page is a candidate at all; these
 // strings never make an unknown page a candidate.
 //
-// Sources (as recorded in test/replica/strings.mjs, which test/unit/sites/x-strings.test.ts keeps
+// Sources (as recorded in test/replica/strings.mjs, which test/unit/sites/x/decide.test.ts keeps
 // in step with this file): English from captures of X's login API (POST /1.1/onboarding/task.json:
 // LoginTwoFactorAuthChallenge in app and backup mode, LoginTwoFactorAuthChooseMethod, LoginAcid,
 // LoginEnterAlternateIdentifierSubtask). es/fr/de/ja/pt are the replica's careful translations,

@@ -2,8 +2,8 @@
 // Sparekey found before anything is saved, and learns how many were duplicates.
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { AccountSummary, MergeSummary } from '../../messages/protocol';
-import { SITES, siteById } from '../../sites/index';
-import { formatById, type FormatId } from '../../vault/formats';
+import { IMPORTS, SITES, formatById, siteById } from '../../sites/index';
+import type { FormatId } from '../../vault/formats';
 import { detectImport, MAX_IMPORT_CHARS, type DetectedImport } from '../../vault/import/index';
 import { findCodes } from '../../vault/paste';
 import { sameLabel } from '../../vault/identity';
@@ -57,7 +57,7 @@ export function AddCodes(props: {
       : imported.codes
     : [];
   const leftOut = imported ? imported.codes.length - importValues.length : 0;
-  const found = mode === 'paste' ? findCodes(text, format.id) : importValues;
+  const found = mode === 'paste' ? findCodes(text, format) : importValues;
 
   async function chooseFile(input: HTMLInputElement) {
     setSaved(null);
@@ -67,7 +67,7 @@ export function AddCodes(props: {
     if (chosen.size > MAX_IMPORT_CHARS * 4) return setFile({ name: chosen.name, problem: t('importTooBig') });
     let result: DetectedImport;
     try {
-      result = detectImport(chosen.name, await chosen.text());
+      result = detectImport(chosen.name, await chosen.text(), IMPORTS);
     } catch {
       return setFile({ name: chosen.name, problem: t('importUnreadable') });
     }

@@ -1,27 +1,9 @@
-// Picks the parser for an imported file: by the name the site gives its download first, then by
-// content (the first strict parser that reads the whole file), else a plain list.
+// Picks the parser for an imported file among the sites' parsers the caller passes (the site
+// registry's IMPORTS): by the name the site gives its download first, then by content (the first
+// strict parser that reads the whole file, in the order given), else a plain list.
 import { VaultError } from '../errors';
-import { discordImport } from './discord';
-import { githubImport } from './github';
-import { gitlabImport } from './gitlab';
-import { googleImport, googleUserFromFileName } from './google';
 import { plainImport } from './plain';
-import { protonImport } from './proton';
 import type { ImportId, ImportParser, ImportResult } from './types';
-
-export const IMPORT_PARSERS: Readonly<Record<ImportId, ImportParser>> = {
-  github: githubImport,
-  google: googleImport,
-  gitlab: gitlabImport,
-  discord: discordImport,
-  proton: protonImport,
-  plain: plainImport,
-};
-
-/** Site downloads by name; the plain list last, as it takes any .txt. */
-const BY_NAME: readonly ImportParser[] = [githubImport, gitlabImport, discordImport, protonImport, googleImport];
-/** Content shapes from most to least distinctive. Proton's bare list looks like any other. */
-const BY_CONTENT: readonly ImportParser[] = [googleImport, discordImport, githubImport, gitlabImport];
 
 export type DetectedImport = ImportResult & { parser: ImportId };
 
@@ -29,11 +11,12 @@ function baseName(fileName: string): string {
   return fileName.split(/[\\/]/).pop() ?? fileName;
 }
 
-export function detectImport(fileName: string, text: string): DetectedImport {
+export function detectImport(fileName: string, text: string, parsers: readonly ImportParser[]): DetectedImport {
   const name = baseName(fileName);
-  const named = BY_NAME.find((p) => p.fileName.test(name));
-  if (named) return withNameHints(name, { ...named.parse(text), parser: named.id });
-  for (const parser of BY_CONTENT) {
+  // Site downloads by name; the plain list last, as it takes any .txt.
+  const named = parsers.find((p) => p.fileName.test(name));
+  if (named) return withNameHints(name, named, { ...named.parse(text), parser: named.id });
+  for (const parser of parsers.filter((p) => p.knownByContent)) {
     try {
       return { ...parser.parse(text), parser: parser.id };
     } catch (e) {
@@ -43,8 +26,8 @@ export function detectImport(fileName: string, text: string): DetectedImport {
   return { ...plainImport.parse(text), parser: plainImport.id };
 }
 
-function withNameHints(name: string, result: DetectedImport): DetectedImport {
-  if (result.parser !== 'google' || result.account !== undefined) return result;
-  const user = googleUserFromFileName(name);
+function withNameHints(name: string, parser: ImportParser, result: DetectedImport): DetectedImport {
+  if (result.account !== undefined || !parser.accountFromFileName) return result;
+  const user = parser.accountFromFileName(name);
   return user === undefined ? result : { ...result, account: user };
 }

@@ -10,5 +10,6 @@ export const plainImport: ImportParser = {
   id: 'plain',
   label,
   fileName: /\.(?:txt|text|csv|list)$/i,
+  knownByContent: false,
   parse: (text) => parseOnePerLine(text, genericFormat, label, true),
 };

@@ -1,7 +1,7 @@
 import type { FormatId } from '../formats/format';
 
-export const IMPORT_IDS = ['github', 'google', 'gitlab', 'discord', 'proton', 'plain'] as const;
-export type ImportId = (typeof IMPORT_IDS)[number];
+/** A parser's id: the id of the site whose download it reads, or 'plain'. */
+export type ImportId = string;
 
 /** A whole file's codes, normalised for `format`. A file either parses whole or throws. */
 export interface ImportResult {
@@ -17,12 +17,19 @@ export interface ImportParser {
   id: ImportId;
   /**
    * For the parser's own error messages (English, for logs and tests: the popup shows its own
-   * words when a file can't be read): "GitHub recovery codes". The popup names a kind by its id
-   * (src/ui/i18n.ts), in the person's language.
+   * words when a file can't be read): "GitHub recovery codes". The popup names a kind by the
+   * words its site lists (src/sites/<id>/index.ts), in the person's language.
    */
   label: string;
   /** The name the site gives the download (browsers may append " (1)"). */
   fileName: RegExp;
+  /**
+   * Whether the file's content alone tells it apart from other sites' files, so a renamed file
+   * is still recognised. False for a bare list of codes that looks like any other (Proton's).
+   */
+  knownByContent: boolean;
+  /** The account a download's name carries, for files whose text names none (Google's). */
+  accountFromFileName?(name: string): string | undefined;
   /** Throws VaultError('invalid-format') naming the line at fault, never its content. */
   parse(text: string): ImportResult;
 }

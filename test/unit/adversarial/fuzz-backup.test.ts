@@ -28,7 +28,7 @@ import {
   fromBase64,
   kdfParamsProblem,
 } from '../../../src/crypto';
-import { siteById } from '../../../src/sites/index';
+import { FORMATS, siteById } from '../../../src/sites/index';
 import { openVaultDb } from '../../../src/store';
 import { formatOf } from '../../../src/vault/formats';
 import { CODE_SOURCES, CODE_STATUSES, POLICY_KINDS, type Account, type Code, type VaultEvent } from '../../../src/vault/types';
@@ -184,7 +184,7 @@ function payloadProblems(input: { accounts: unknown[]; codes: unknown[] }, out: 
   for (const c of out.codes) {
     const owner = accounts.get(c.accountId);
     if (!owner) p.push('code of no account');
-    else if (formatOf(owner).normalize(c.value) !== c.value) p.push(`value not of its format: ${JSON.stringify(c.value)}`);
+    else if (formatOf(owner, FORMATS).normalize(c.value) !== c.value) p.push(`value not of its format: ${JSON.stringify(c.value)}`);
     if (!okStr(c.id, 64) || ids.has(c.id)) p.push('code id');
     ids.add(c.id);
     if (!Number.isInteger(c.seq) || c.seq < 1) p.push('seq');
@@ -321,7 +321,7 @@ async function vaultProblems(rig: Rig): Promise<string[]> {
   if (vault.damaged.length) p.push(`damaged ${vault.damaged.join()}`);
   for (const a of vault.allAccounts()) {
     const codes = vault.codesOf(a.id);
-    const format = formatOf(a);
+    const format = formatOf(a, FORMATS);
     if (new Set(codes.map((c) => c.value)).size !== codes.length) p.push(`${a.label}: a value twice`);
     if (new Set(codes.map((c) => c.seq)).size !== codes.length) p.push(`${a.label}: a seq twice`);
     for (const c of codes) if (format.normalize(c.value) !== c.value) p.push(`${a.label}: value not of its format`);

@@ -7,15 +7,8 @@
 // (test/unit/vault/import/fuzz.test.ts feeds the same parsers arbitrary text.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  FORMATS,
-  IMPORT_PARSERS,
-  VaultError,
-  detectImport,
-  type DetectedImport,
-  type ImportId,
-  type ImportResult,
-} from '../../../src/vault/index';
+import { FORMATS, IMPORTS, IMPORT_PARSERS, formatById, type KnownImportId as ImportId } from '../../../src/sites/index';
+import { VaultError, detectImport, type DetectedImport, type ImportResult } from '../../../src/vault/index';
 import { stripListMarker } from '../../../src/vault/import/text';
 import { property } from '../property';
 
@@ -249,14 +242,14 @@ function readsEveryFile(id: ImportId, counts: { whole: number; broken: number })
     counts[rendered.brokenAt === undefined ? 'whole' : 'broken']++;
     const direct = judge(read(() => parser.parse(rendered.text)), model, rendered, parser.label);
     if (direct) throw new Error(`${parser.id}: ${direct}\n${JSON.stringify(rendered.text)}`);
-    const detected = read(() => detectImport(FILE_NAMES[id], rendered.text));
+    const detected = read(() => detectImport(FILE_NAMES[id], rendered.text, IMPORTS));
     const chosen = detected instanceof VaultError ? id : detected.parser;
     if (chosen !== id) {
       // Only a plain list's name leaves the choice to the content: a list of "* abcd1234"
       // lines is a Discord file by its shape. Whatever reads it must give codes of its format.
       if (id !== 'plain') throw new Error(`detectImport chose ${chosen} for ${FILE_NAMES[id]}`);
       const r = detected as DetectedImport;
-      if (!r.codes.every((c) => FORMATS[r.format].normalize(c) === c)) throw new Error(`${chosen} gave codes not of its format`);
+      if (!r.codes.every((c) => formatById(r.format).normalize(c) === c)) throw new Error(`${chosen} gave codes not of its format`);
       return;
     }
     const expected = id === 'google' && !model.expected.account ? { ...model, expected: { ...model.expected, account: 'alex' } } : model;

@@ -5,7 +5,8 @@
 // pathological texts finish quickly (no regex backtracking blow-up).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FORMATS, FORMAT_IDS, findCodes, type FormatId } from '../../../src/vault/index';
+import { FORMATS, FORMAT_IDS, type KnownFormatId as FormatId } from '../../../src/sites/index';
+import { findCodes } from '../../../src/vault/index';
 import { isStopWord } from '../../../src/vault/formats/scan';
 import { property } from '../property';
 
@@ -16,7 +17,7 @@ const mixed = (re: RegExp) => fc.stringMatching(re).filter((s) => /[0-9]/.test(s
 const REAL: Record<FormatId, fc.Arbitrary<string>> = {
   // X shows twelve characters in groups of four. A code with a common word as a group
   // ("0aa0 were 0a0a", about 1 X code in 12,000) is not found in pasted text: findCodes reads such
-  // a group as prose (src/vault/formats/x.ts). A known limit, left out of the planted codes.
+  // a group as prose (src/sites/x/format.ts). A known limit, left out of the planted codes.
   x: mixed(/^[a-z0-9]{12}$/)
     .filter((v) => !(v.match(/.{4}/g) ?? []).some(isStopWord))
     .map((v) => FORMATS.x.display(v)),
@@ -67,7 +68,7 @@ describe.each(FORMAT_IDS.map((id) => [id] as const))('findCodes for the %s forma
     const bad: string[] = [];
     fc.assert(
       fc.property(pasted(id), ({ text, planted }) => {
-        const found = findCodes(text, id);
+        const found = findCodes(text, FORMATS[id]);
         const problems: string[] = [];
         if (new Set(found).size !== found.length) problems.push('a code twice');
         for (const v of found) {
@@ -102,7 +103,7 @@ describe.each(FORMAT_IDS.map((id) => [id] as const))('findCodes for the %s forma
     ];
     for (const text of long) {
       const started = performance.now();
-      findCodes(text, id);
+      findCodes(text, FORMATS[id]);
       // Linear work on 100 KB is a few ms; this bound is loose for a loaded 2-core machine, and
       // a backtracking blow-up is seconds to hours.
       expect(performance.now() - started, JSON.stringify(text.slice(0, 12))).toBeLessThan(1_500);

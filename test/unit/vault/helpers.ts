@@ -10,6 +10,7 @@ import {
   type VaultCtx,
   type VaultErrorCode,
 } from '../../../src/vault/index';
+import { FORMATS } from '../../../src/sites/index';
 
 export const T0 = 1_700_000_000_000;
 
@@ -25,7 +26,7 @@ export function testClock(start = T0) {
     },
     merge(source: CodeSource = 'paste', batch = `batch-${n + 1}`) {
       now += 1000;
-      return { now, newId, source, batch };
+      return { now, newId, source, batch, formats: FORMATS };
     },
   };
 }

@@ -3,8 +3,8 @@
 // release, the ordered policy's limits hold, and the offered code is the oldest unused one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { FORMATS } from '../../../src/sites/index';
 import {
-  FORMATS,
   STATUS_RANK,
   VaultError,
   activeLimit,

@@ -3,7 +3,8 @@
 // half-read list, never a line of the file in its message.
 import fc from 'fast-check';
 import { describe } from 'vitest';
-import { FORMATS, IMPORT_PARSERS, VaultError, detectImport, type ImportResult } from '../../../../src/vault/index';
+import { IMPORTS, IMPORT_PARSERS, formatById } from '../../../../src/sites/index';
+import { VaultError, detectImport, type ImportResult } from '../../../../src/vault/index';
 import { DISCORD_FILE, GITHUB_FILE, GITLAB_FILE, GOOGLE_FILE, PLAIN_FILE, PROTON_FILE } from './samples';
 import { property } from '../../property';
 
@@ -21,7 +22,7 @@ function outcome(run: () => ImportResult): ImportResult | VaultError {
 /** Plain checks, not expect(): this runs over a hundred thousand times. */
 function checkResult(r: ImportResult | VaultError, text: string): boolean {
   if (r instanceof VaultError) return /^(Line \d+ |This file )/.test(r.message);
-  const format = FORMATS[r.format];
+  const format = formatById(r.format);
   return (
     text.length > 0 &&
     r.codes.length + (r.alreadyUsed ?? 0) > 0 &&
@@ -79,7 +80,7 @@ describe('detectImport', () => {
   property('never crashes on any name and any text', RUNS, (runs) => {
     fc.assert(
       fc.property(names, anyText, (name, t) =>
-        checkResult(outcome(() => detectImport(name, t)), t),
+        checkResult(outcome(() => detectImport(name, t, IMPORTS)), t),
       ),
       runs,
     );
@@ -87,7 +88,7 @@ describe('detectImport', () => {
 
   property('never crashes on any name and real lines mixed with noise', 2_000, (runs) => {
     fc.assert(
-      fc.property(names, structured, (name, t) => checkResult(outcome(() => detectImport(name, t)), t)),
+      fc.property(names, structured, (name, t) => checkResult(outcome(() => detectImport(name, t, IMPORTS)), t)),
       runs,
     );
   });
