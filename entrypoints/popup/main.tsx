@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { textLanguage } from '../../src/i18n';
 import { send } from '../../src/messages/client';
 import { App } from '../../src/ui/App';
 import { prefetching } from '../../src/ui/prefetch';
@@ -9,7 +10,7 @@ import '../../src/ui/styles.css';
 // then the app. popup.html#sheet is the printable sheet, opened in its own tab.
 const page = location.hash === '#sheet' ? 'sheet' : 'popup';
 const client = page === 'popup' ? prefetching(send) : send;
-document.documentElement.lang = browser.i18n.getUILanguage();
-document.documentElement.dir = browser.i18n.getMessage('@@bidi_dir') || 'ltr';
+// The messages' language, not the UI language: a screen reader reads English text as English.
+Object.assign(document.documentElement, textLanguage());
 document.title = browser.i18n.getMessage('appName');
 render(<App page={page} send={client} />, document.getElementById('app')!);

@@ -3,10 +3,9 @@
 // the chip's status). Handlers word their own refusals with msg(); the pure layers (vault, crypto,
 // store, backup) throw typed errors with English messages for logs and tests only, and this is
 // the one place those are worded for a person, from their code and detail.
-import { browser } from 'wxt/browser';
 import { NotABackupError } from '../backup/format';
 import { CryptoError } from '../crypto/errors';
-import { msg, type Localized, type PlainKey } from '../i18n';
+import { locales, msg, type Localized, type PlainKey } from '../i18n';
 import type { ErrorCode, ProtocolError } from '../messages/protocol';
 import { NoVaultError, VaultExistsError } from '../store/errors';
 import { VaultError, type VaultAction } from '../vault/errors';
@@ -49,7 +48,7 @@ const ACTION_WORDS: Record<VaultAction, PlainKey> = {
 /** "unused or reserved", in the browser's language. */
 function either(statuses: readonly CodeStatus[]): string {
   const words = statuses.map((s) => msg(STATUS_WORDS[s]));
-  return new Intl.ListFormat(browser.i18n.getUILanguage(), { type: 'disjunction' }).format(words);
+  return new Intl.ListFormat(locales().format, { type: 'disjunction' }).format(words);
 }
 
 function vaultError(e: VaultError): ProtocolError {

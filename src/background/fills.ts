@@ -80,7 +80,7 @@ export async function grantNext(
     // No code value here: which account, where, and why, so a looping page shows in the log.
     console.warn(`[sparekey] no code released for account ${account.id} to tab ${tabId} at ${origin}: ${hold.kind === 'out' ? 'another code is out' : `cool-down, ${hold.waitMs} ms left`}`);
     if (hold.kind === 'out') throw new Refusal('conflict', msg('bgCodeInUse', { account: account.label }));
-    throw new Refusal('throttled', msg('bgNextCodeWait', { seconds: Math.ceil(hold.waitMs / 1000) }), { retryAfterMs: hold.waitMs });
+    throw new Refusal('throttled', msg('bgNextCodeWait', { count: Math.ceil(hold.waitMs / 1000) }), { retryAfterMs: hold.waitMs });
   }
   const code = codeId ? codes.find((c) => c.id === codeId) : vault.next(account.id);
   if (!code) throw new Refusal('not-found', msg('bgNoCodesLeft', { account: account.label }));

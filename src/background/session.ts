@@ -36,15 +36,15 @@ interface WrongWords {
 }
 const WRONG_PASSPHRASE: WrongWords = {
   again: () => msg('errorWrongPassphrase'),
-  wait: (seconds) => msg('errorWrongPassphraseWait', { seconds }),
+  wait: (seconds) => msg('errorWrongPassphraseWait', { count: seconds }),
 };
 const WRONG_CURRENT: WrongWords = {
   again: () => msg('bgCurrentPassphraseWrong'),
-  wait: (seconds) => msg('bgCurrentPassphraseWrongWait', { seconds }),
+  wait: (seconds) => msg('bgCurrentPassphraseWrongWait', { count: seconds }),
 };
 const WRONG_FOR_BACKUP: WrongWords = {
   again: () => msg('bgBackupWrongPassphrase'),
-  wait: (seconds) => msg('bgBackupWrongPassphraseWait', { seconds }),
+  wait: (seconds) => msg('bgBackupWrongPassphraseWait', { count: seconds }),
 };
 /** Why the vault passphrase is being checked: the words of a wrong one differ, the gate does not. */
 export type PassphrasePurpose = 'unlock' | 'change' | 'backup';
@@ -178,7 +178,7 @@ export class Session {
     const throttle = await this.failures.get();
     const wait = waitRemaining(throttle, this.deps.now());
     if (wait > 0)
-      throw new Refusal('throttled', msg('errorThrottled', { seconds: Math.ceil(wait / 1000) }), {
+      throw new Refusal('throttled', msg('errorThrottled', { count: Math.ceil(wait / 1000) }), {
         retryAfterMs: wait,
       });
     let key: Uint8Array;

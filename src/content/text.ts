@@ -4,8 +4,8 @@ import { msg } from '../i18n';
 
 /** Getters, so nothing is looked up when the script loads, only when a panel is drawn. */
 export const TEXT = {
-  useCode: (left: number) => msg('inlineUseCode', { left }),
-  useCodeFor: (label: string, left: number) => msg('inlineUseCodeFor', { account: label, left }),
+  useCode: (left: number) => msg('inlineUseCode', { count: left }),
+  useCodeFor: (label: string, left: number) => msg('inlineUseCodeFor', { account: label, count: left }),
   get useInstead() {
     return msg('inlineUseInstead');
   },

@@ -4,15 +4,31 @@
 // that file, so a misspelt key or a missing or unknown placeholder fails the type check.
 // Placeholders are passed by name; messages.json numbers them ($1, $2, …) in alphabetical order
 // of their names, which is the order msg() hands the values to the browser.
+//
+// Counts: browser.i18n has no plural forms, so a message that counts something is stored once per
+// plural category (`saveCodes_one`, `saveCodes_other`; Polish adds `_few` and `_many`, Arabic
+// `_zero`, `_two`, …) and asked for by its base name with a `count`: msg('saveCodes', { count })
+// picks the form Intl.PluralRules names for the messages' language, `_other` when the locale has
+// no such form. `count` is the placeholder that picks the form, and only plural messages have one
+// (test/unit/i18n.test.ts), so a plural message can't be asked for without its count, nor a form
+// by its own key. Numbers are written with Intl.NumberFormat in the person's language.
 import { browser } from 'wxt/browser';
 import type en from '../../public/_locales/en/messages.json';
+import { formatNumber, pickLocales, pluralCategory, textDirection, type PluralCategory } from './locale';
 
 type Messages = typeof en;
-export type MessageKey = keyof Messages;
-type PlaceholderName<K extends MessageKey> = Messages[K] extends { placeholders: infer P } ? keyof P & string : never;
-export type MessageArgs<K extends MessageKey> = [PlaceholderName<K>] extends [never]
-  ? []
-  : [Record<PlaceholderName<K>, string | number>];
+type StoredKey = keyof Messages & string;
+/** A message stored in plural forms, by its base name: `saveCodes` for `saveCodes_one`, `saveCodes_other`. */
+export type PluralKey = StoredKey extends infer K ? (K extends `${infer Base}_other` ? Base : never) : never;
+/** What msg() takes: plain messages by their key, plural ones by their base name (never a form's key). */
+export type MessageKey = Exclude<StoredKey, `${PluralKey}_${PluralCategory}`> | PluralKey;
+type Stored<K extends MessageKey> = K extends PluralKey ? Messages[`${K}_other`] : K extends StoredKey ? Messages[K] : never;
+type PlaceholderName<K extends MessageKey> = Stored<K> extends { placeholders: infer P } ? keyof P & string : never;
+export type MessageArgs<K extends MessageKey> = K extends PluralKey
+  ? [Record<Exclude<PlaceholderName<K>, 'count'>, string | number> & { count: number }]
+  : [PlaceholderName<K>] extends [never]
+    ? []
+    : [Record<PlaceholderName<K>, string | number>];
 /** A message with no placeholders. */
 export type PlainKey = { [K in MessageKey]: MessageArgs<K> extends [] ? K : never }[MessageKey];
 
@@ -23,12 +39,34 @@ declare const LOCALIZED: unique symbol;
  */
 export type Localized = string & { readonly [LOCALIZED]: true };
 
+/** The locales the words are in: `grammar` for plural forms, `format` for numbers, dates and lists. */
+export function locales(): { grammar: string; format: string } {
+  return pickLocales(lookup('messagesLocale'), browser.i18n.getUILanguage());
+}
+
+/** The language and direction of the words msg() returns: `lang` and `dir` of what shows them. */
+export function textLanguage(): { lang: string; dir: 'ltr' | 'rtl' } {
+  const { grammar } = locales();
+  return { lang: grammar, dir: textDirection(grammar) };
+}
+
+// browser.i18n types its keys from messages.json as stored; msg() also asks for plural forms by
+// names it builds. Looked up on each call, so a test's spy on getMessage sees it.
+type StoredName = Parameters<typeof browser.i18n.getMessage>[0];
+const lookup = (name: string, substitutions?: string[]) => browser.i18n.getMessage(name as StoredName, substitutions);
+
 export function msg<K extends MessageKey>(key: K, ...args: MessageArgs<K>): Localized {
   const values = args[0] as Record<string, string | number> | undefined;
-  const substitutions = values
-    ? Object.keys(values)
-        .sort()
-        .map((name) => String(values[name]))
-    : [];
-  return browser.i18n.getMessage(key, substitutions) as Localized;
+  if (!values) return lookup(key) as Localized;
+  const { grammar, format } = locales();
+  const substitutions = Object.keys(values)
+    .sort()
+    .map((name) => {
+      const value = values[name]!;
+      return typeof value === 'number' ? formatNumber(format, value) : value;
+    });
+  const count = values.count;
+  if (typeof count !== 'number') return lookup(key, substitutions) as Localized;
+  const form = `${key}_${pluralCategory(grammar, count)}`;
+  return (lookup(form, substitutions) || lookup(`${key}_other`, substitutions)) as Localized;
 }

@@ -8,7 +8,7 @@ export function strengthMessage(strength: Pick<Strength, 'verdict'>): Localized 
     case 'empty':
       return msg('strengthEmpty');
     case 'short':
-      return msg('strengthShort', { min: MIN_LENGTH });
+      return msg('strengthShort', { count: MIN_LENGTH });
     case 'common':
       return msg('strengthCommon');
     case 'weak':

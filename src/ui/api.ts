@@ -27,9 +27,9 @@ export function waitSeconds(error: ProtocolError): number {
 export function errorText(error: ProtocolError): string {
   switch (error.code) {
     case 'wrong-passphrase':
-      return error.retryAfterMs ? t('errorWrongPassphraseWait', { seconds: waitSeconds(error) }) : t('errorWrongPassphrase');
+      return error.retryAfterMs ? t('errorWrongPassphraseWait', { count: waitSeconds(error) }) : t('errorWrongPassphrase');
     case 'throttled':
-      return t('errorThrottled', { seconds: waitSeconds(error) });
+      return t('errorThrottled', { count: waitSeconds(error) });
     case 'mismatch':
       return t('errorMismatch');
     case 'weak-passphrase':

@@ -1,6 +1,6 @@
 // The popup's text: the shared typed lookup (src/i18n) under its short name, and dates in the
-// person's own locale.
-import { msg } from '../i18n';
+// language of the text.
+import { locales, msg } from '../i18n';
 import { siteOfFormat, siteOfImport } from '../sites/index';
 
 export type { MessageKey } from '../i18n';
@@ -19,9 +19,12 @@ export function importKindName(id: string): string {
   return msg(siteOfImport(id)?.download?.words ?? 'importKindPlain');
 }
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateTimes = new Map<string, Intl.DateTimeFormat>();
 
-/** A timestamp in the person's own locale and time zone. */
+/** A timestamp in the language of the text around it (the UI language's variant of it), in the person's time zone. */
 export function formatDate(ms: number): string {
+  const { format } = locales();
+  let dateTime = dateTimes.get(format);
+  if (!dateTime) dateTimes.set(format, (dateTime = new Intl.DateTimeFormat(format, { dateStyle: 'medium', timeStyle: 'short' })));
   return dateTime.format(new Date(ms));
 }

@@ -338,7 +338,7 @@ describe.each(BROWSER_NAMES)('popup accessibility in %s', (name) => {
     await page.clickByRole('button', 'Lock');
     await typeInto(page, 'Passphrase', PASS);
     await page.press('Enter');
-    await page.waitForText('Sparekey could not open 1 stored records: they may be damaged or altered. The rest of your vault is open.', {
+    await page.waitForText('Sparekey could not open 1 stored record: it may be damaged or altered. The rest of your vault is open.', {
       timeout: 20_000,
     });
     await page.waitForText('Your backup codes');

@@ -24,7 +24,7 @@ describe.each(BROWSER_NAMES)('clipboard in %s', (name) => {
     await page.clickByRole('button', 'Add');
     await typeInto(page, 'Account name', '@alice');
     await page.fillByRole('textbox', 'Text with your codes', 'abcd efgh 2345');
-    await page.clickByRole('button', 'Save 1 codes');
+    await page.clickByRole('button', 'Save 1 code');
     await page.clickByRole('button', 'Open @alice');
     await page.clickByRole('button', 'Copy code #1');
     await page.waitForText('Code #1 copied. The clipboard clears in 10 s.');

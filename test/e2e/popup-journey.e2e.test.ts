@@ -133,7 +133,7 @@ describe.each(BROWSER_NAMES)('popup in %s', (name) => {
     await page.clickByRole('button', 'Backup');
     await typeInto(page, 'Passphrase', PASS);
     await page.clickByRole('button', 'Create backup file');
-    await page.waitForText('Backup ready: 1 accounts, 4 codes.', { timeout: 20_000 });
+    await page.waitForText('Backup ready: 1 account, 4 codes.', { timeout: 20_000 });
     await checkScreen(page, '10-backup');
     const backup = await savedBackup(page);
     expect(backup.name).toMatch(/^sparekey-backup-\d{4}-\d\d-\d\d\.json$/);
@@ -161,7 +161,7 @@ describe.each(BROWSER_NAMES)('popup in %s', (name) => {
     // Identical: a second export decrypts to exactly the accounts and codes of the first.
     await typeInto(page, 'Passphrase', PASS);
     await page.clickByRole('button', 'Create backup file');
-    await page.waitForText('Backup ready: 1 accounts, 4 codes.', { timeout: 20_000 });
+    await page.waitForText('Backup ready: 1 account, 4 codes.', { timeout: 20_000 });
     const after = await decrypt((await savedBackup(page)).text);
     expect(after).toEqual(before);
     await page.clickByRole('button', 'Codes');

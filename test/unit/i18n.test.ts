@@ -7,6 +7,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from './i18n-en';
+import { pluralBase as basedOn } from './locale-check';
+
+const pluralBase = (key: string) => basedOn(key, MESSAGES);
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -53,11 +56,14 @@ describe('messages.json (English)', () => {
     const asked = askedKeys(ALL);
     // Sanity: the popup alone asks for well over a hundred.
     expect(asked.length).toBeGreaterThan(200);
-    expect([...new Set(asked.filter((k) => !(k in MESSAGES)))]).toEqual([]);
+    // A plural message is asked for by its base name and stored in forms (saveCodes → saveCodes_other).
+    expect([...new Set(asked.filter((k) => !(k in MESSAGES) && !(`${k}_other` in MESSAGES)))]).toEqual([]);
   });
 
   it('has no message nothing uses', () => {
-    const unused = Object.keys(MESSAGES).filter((k) => !ALL.includes(`'${k}'`) && !ALL.includes(`__MSG_${k}__`));
+    // A plural form is used when its base is: msg('saveCodes', { count }) asks for saveCodes_one and saveCodes_other.
+    const asked = (k: string) => ALL.includes(`'${pluralBase(k) ?? k}'`) || ALL.includes(`__MSG_${k}__`);
+    const unused = Object.keys(MESSAGES).filter((k) => !asked(k));
     expect(unused).toEqual([]);
   });
 
@@ -72,11 +78,32 @@ describe('messages.json (English)', () => {
       expect(entry.message.trim(), key).not.toBe('');
       const named = [...entry.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((m) => m[1]!.toLowerCase());
       const declared = Object.keys(entry.placeholders ?? {});
-      expect([...declared].sort(), key).toEqual([...new Set(named)].sort());
+      // A plural form other than `other` may leave its count unsaid ("Save this backup code?"),
+      // but declares it, so every form numbers its placeholders alike.
+      const unsaid = pluralBase(key) && !key.endsWith('_other') ? ['count'] : [];
+      expect([...declared].sort(), key).toEqual([...new Set([...named, ...unsaid.filter((n) => declared.includes(n))])].sort());
       // msg() hands the values over sorted by placeholder name: $1 is the first name, and so on.
       const byName = [...declared].sort().map((name) => entry.placeholders![name]!.content);
       expect(byName, key).toEqual(byName.map((_, i) => `$${i + 1}`));
     }
+  });
+
+  it('stores each plural message in exactly English\'s forms (one, other), each counting with $COUNT$', () => {
+    const bases = [...new Set(Object.keys(MESSAGES).map(pluralBase).filter((b): b is string => b !== null))];
+    // Sanity: the counts of codes, seconds and records are plural messages.
+    expect(bases).toEqual(expect.arrayContaining(['saveCodes', 'leftOf', 'errorThrottled', 'damaged', 'inlineUseCode']));
+    const forms = Object.keys(MESSAGES).filter((k) => pluralBase(k) !== null);
+    expect(forms.sort()).toEqual(bases.flatMap((b) => [`${b}_one`, `${b}_other`]).sort());
+    for (const key of forms) expect(Object.keys(MESSAGES[key]!.placeholders ?? {}), key).toContain('count');
+  });
+
+  it('names a placeholder `count` only in plural messages: msg() picks the form by it', () => {
+    const plain = Object.entries(MESSAGES).filter(([k, e]) => pluralBase(k) === null && e.placeholders && 'count' in e.placeholders);
+    expect(plain.map(([k]) => k)).toEqual([]);
+  });
+
+  it('names its own folder in messagesLocale, which msg() picks plural rules and formats by', () => {
+    expect(MESSAGES.messagesLocale!.message).toBe('en');
   });
 
   it('fits the manifest: a name and description the stores accept', () => {

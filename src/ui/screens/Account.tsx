@@ -85,7 +85,7 @@ export function Account(props: {
     const ok = await copyCode(value.replace(/\s+/g, ''), props.settings.clipboardClearSeconds, send);
     const seconds = props.settings.clipboardClearSeconds;
     if (!ok) return action.setError({ code: 'internal', message: t('copyFailed') });
-    setDone(seconds > 0 ? t('copiedClears', { seq: code.seq, seconds }) : t('copied', { seq: code.seq }));
+    setDone(seconds > 0 ? t('copiedClears', { seq: code.seq, count: seconds }) : t('copied', { seq: code.seq }));
   }
 
   /** Fill or mark used; a code that isn't next first shows which codes it would invalidate. */
@@ -139,7 +139,7 @@ export function Account(props: {
       }
     >
       <p class="account-meta">
-        <SiteIcon site={detail.site} /> {siteName(detail.site)} · {t('leftOf', { left: detail.left, total: detail.total })}
+        <SiteIcon site={detail.site} /> {siteName(detail.site)} · {t('leftOf', { count: detail.left, total: detail.total })}
       </p>
       {detail.left <= 1 && site && (
         <p class="warn">

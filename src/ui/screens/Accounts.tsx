@@ -171,7 +171,7 @@ function AccountItem(props: { account: AccountSummary; onOpen: () => void }) {
         <span class="account-name">
           <span class="label">{a.label}</span> <span class="site">{siteName(a.site)}</span>
         </span>{' '}
-        <span class="left">{t('leftOf', { left: a.left, total: a.total })}</span>
+        <span class="left">{t('leftOf', { count: a.left, total: a.total })}</span>
       </button>
       {a.unconfirmed > 0 && <p class="hint">{t('unconfirmedCount', { count: a.unconfirmed })}</p>}
       {low && (

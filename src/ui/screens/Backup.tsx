@@ -86,7 +86,7 @@ function Export() {
           />
         </>
       )}
-      <Notice error={problem ?? error} ok={file ? t('exportReady', { accounts: file.accounts, codes: file.codes }) : null} />
+      <Notice error={problem ?? error} ok={file ? t('exportReady', { accounts: t('accountCount', { count: file.accounts }), codes: t('codeCount', { count: file.codes }) }) : null} />
       <div class="row">
         <button type="submit" class="primary" aria-busy={busy}>
           {busy ? t('exportBusy') : t('exportAction')}

@@ -45,8 +45,8 @@ export function Unlock(props: { onUnlocked: (status: VaultStatus) => void }) {
     waiting === 0
       ? null
       : error?.code === 'wrong-passphrase'
-        ? t('errorWrongPassphraseWait', { seconds: waiting })
-        : t('errorThrottled', { seconds: waiting });
+        ? t('errorWrongPassphraseWait', { count: waiting })
+        : t('errorThrottled', { count: waiting });
   return (
     <Screen title={t('unlockTitle')}>
       <form onSubmit={submit} noValidate>

@@ -35,7 +35,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('toProtocolError', () => {
   it('passes a Refusal on with its code, message and extras', () => {
-    const e = new Refusal('throttled', msg('errorThrottled', { seconds: 4 }), { retryAfterMs: 3_500 });
+    const e = new Refusal('throttled', msg('errorThrottled', { count: 4 }), { retryAfterMs: 3_500 });
     expect(toProtocolError(e)).toEqual({ code: 'throttled', message: 'Too many wrong passphrases. Try again in 4 s.', retryAfterMs: 3_500 });
   });
 

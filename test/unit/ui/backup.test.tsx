@@ -34,7 +34,7 @@ describe('backup screen', () => {
     const link = await within(form).findByRole('link', { name: `Save ${FILE.fileName}` });
     expect(link.getAttribute('href')).toBe('blob:backup');
     expect(link.getAttribute('download')).toBe(FILE.fileName);
-    expect(within(form).getByText('Backup ready: 1 accounts, 3 codes.')).toBeTruthy();
+    expect(within(form).getByText('Backup ready: 1 account, 3 codes.')).toBeTruthy();
     expect(bg.sent('backup/export')).toEqual([{ passphrase: VAULT, own: false }]);
     expect((within(form).getByLabelText('Passphrase') as HTMLInputElement).value).toBe('');
   });
