@@ -55,6 +55,18 @@ describe('a batch site in the background', () => {
     });
   });
 
+  it('moves an any-order account that a restored backup brings to batch as well', async () => {
+    const { rig, accountId } = await oldGithubAccount();
+    const file = await rig.ok('backup/export', { passphrase: PASS, own: false });
+    const other = makeRig();
+    await other.ok('vault/create', { passphrase: PASS, confirm: PASS });
+    expect(await other.ok('backup/restore', { text: file.text, passphrase: PASS })).toMatchObject({ accountsAdded: 1, codesAdded: 4 });
+    const detail = await other.ok('accounts/get', { accountId });
+    expect(detail.policy).toEqual({ kind: 'batch' });
+    expect(detail.codes.map((c) => c.status)).toEqual(['unused', 'unused', 'unused', 'unused']);
+    expect((await other.ok('codes/preview', { accountId, values: SET_2 })).invalidates).toEqual([1, 2, 3, 4]);
+  });
+
   it('previews a new set’s invalidations, changes nothing, and then codes/add does exactly that', async () => {
     const { rig, accountId } = await oldGithubAccount();
     const revived = rig.restart();
