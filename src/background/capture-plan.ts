@@ -9,7 +9,7 @@ import type { CapturePreview, MergeSummary } from '../messages/protocol';
 import { FORMATS, siteById } from '../sites/index';
 import type { SiteInfo } from '../sites/types';
 import { accountNamed, captureLabel } from '../vault/identity';
-import { mergeCodes } from '../vault/merge';
+import { mergeCodes, previewMerge } from '../vault/merge';
 import type { Account } from '../vault/types';
 import { newAccount } from './accounts';
 import type { Capture } from './captures';
@@ -40,15 +40,13 @@ export function previewCapture(vault: OpenVault, capture: Capture, now: number):
   const adds = capture.codes.filter((v) => !known.has(v));
   let invalidates: number[] = [];
   if (account) {
-    let n = 0;
-    const result = mergeCodes(account, codes, adds, { now, newId: () => `preview-${n++}`, source: 'page', batch: 'preview', formats: FORMATS });
+    const result = previewMerge(account, codes, adds, { now, source: 'page', formats: FORMATS });
     const existing = new Set(codes.map((c) => c.id));
     invalidates = result.invalidated.filter((c) => existing.has(c.id)).map((c) => c.seq).sort((a, b) => a - b);
   } else if (site) {
     // A new account: only the new codes themselves can push each other out (more than maxActive).
     const probe = newAccount(site, captureLabel(capture.handle, site.name), 'preview', now);
-    let n = 0;
-    const result = mergeCodes(probe, [], adds, { now, newId: () => `preview-${n++}`, source: 'page', batch: 'preview', formats: FORMATS });
+    const result = previewMerge(probe, [], adds, { now, source: 'page', formats: FORMATS });
     invalidates = result.invalidated.map((c) => c.seq).sort((a, b) => a - b);
   }
   return { revision: capture.revision, adds: adds.map(codeTail), invalidates };

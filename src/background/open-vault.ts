@@ -4,12 +4,15 @@
 // transaction has committed, so a failed write never leaves memory ahead of disk.
 
 import { msg } from '../i18n';
+import { siteById } from '../sites/index';
+import { adoptSitePolicy } from '../vault/adopt';
 import type { TransitionResult } from '../vault/context';
 import { codesOf, counts, nextCode } from '../vault/policy';
 import type { Account, Code, VaultEvent } from '../vault/types';
 import type { VaultStore } from '../store';
 import type { AccountSummary } from '../messages/protocol';
 import { Refusal } from './errors';
+import { createIdSource } from './ids';
 
 export class OpenVault {
   private readonly accounts = new Map<string, Account>();
@@ -21,7 +24,7 @@ export class OpenVault {
     readonly damaged: string[],
   ) {}
 
-  static async load(store: VaultStore): Promise<OpenVault> {
+  static async load(store: VaultStore, now: () => number = Date.now): Promise<OpenVault> {
     const { accounts, codes, errors } = await store.loadAll();
     const vault = new OpenVault(store, errors.map((e) => e.where ?? e.message));
     for (const a of accounts) vault.accounts.set(a.id, a);
@@ -31,7 +34,23 @@ export class OpenVault {
       vault.codes.set(c.accountId, list);
     }
     for (const list of vault.codes.values()) list.sort((a, b) => a.seq - b.seq);
+    await vault.adoptSitePolicies(now);
     return vault;
+  }
+
+  /**
+   * Accounts stored under a policy their site has since replaced (vault/adopt.ts) take the new
+   * one, written in one transaction before the vault is used: an account stored as `batch` never
+   * sits on disk beside codes still grouped the old way. Also after a restore, which may bring
+   * accounts saved under the old policy.
+   */
+  async adoptSitePolicies(now: () => number): Promise<void> {
+    const ctx = { now: now(), newId: createIdSource(now) };
+    const writes = [...this.accounts.values()].flatMap((a) => {
+      const adopted = adoptSitePolicy(a, this.codesOf(a.id), siteById(a.site)?.policy, ctx);
+      return adopted ? [adopted] : [];
+    });
+    if (writes.length > 0) await this.applyAll(writes);
   }
 
   allAccounts(): Account[] {

@@ -104,7 +104,7 @@ export class Session {
     if (!cached || this.vault || generation !== this.generation) return;
     let vault: OpenVault;
     try {
-      vault = await OpenVault.load(new VaultStore(await this.database(), fromBase64(cached)));
+      vault = await OpenVault.load(new VaultStore(await this.database(), fromBase64(cached)), this.deps.now);
     } catch {
       // A key that no longer opens this vault (wiped, restored): forget it, stay locked.
       if (generation === this.generation) await this.cachedKey.remove();
@@ -203,7 +203,7 @@ export class Session {
 
   private async open(key: Uint8Array): Promise<void> {
     const generation = this.generation;
-    const vault = await OpenVault.load(new VaultStore(await this.database(), key));
+    const vault = await OpenVault.load(new VaultStore(await this.database(), key), this.deps.now);
     if (generation !== this.generation) return;
     // Key first: if the worker dies writing it, memory holds no vault that storage can't restore.
     await this.cachedKey.set(toBase64(key));

@@ -99,7 +99,7 @@ export class CaptureBanner {
     if (banner.phase === 'saving') return { message, buttons: [], status: TEXT.saving };
     // Exactly what Save does, before the click: the codes it adds, and what it invalidates.
     const preview = seen.preview;
-    const hint = preview ? capturePreviewText(preview, this.#page.adapter.site.name) : undefined;
+    const hint = preview ? capturePreviewText(preview, this.#page.adapter.site.name, this.#page.adapter.site.policy.kind) : undefined;
     return {
       message,
       ...(hint ? { hint } : {}),

@@ -1,12 +1,33 @@
-// What saving a capture would do, in words: the same sentence under the page's banner and in the
-// popup's pending captures.
+// What saving codes would do, in words: the same sentences under the page's banner, in the popup's
+// pending captures and before a paste or import is saved.
 import type { CapturePreview } from '../messages/protocol';
+import type { PolicyKind } from '../vault/types';
 import { msg } from './index';
 
-export function capturePreviewText(preview: CapturePreview, siteName: string): string {
+/** "#1, #2" as before; a run of three or more as "#1–#16" (a batch site's whole set). */
+export function seqRuns(seqs: readonly number[]): string {
+  const sorted = [...seqs].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`#${sorted[i]}–#${sorted[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(`#${sorted[k]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** Which of the account's codes saving makes invalid, and the site's rule that says so. */
+export function invalidatesText(seqs: readonly number[], siteName: string, policy?: PolicyKind): string {
+  return policy === 'batch'
+    ? msg('invalidatesOldSet', { list: seqRuns(seqs), site: siteName })
+    : msg('captureInvalidates', { list: seqs.map((seq) => `#${seq}`).join(', '), site: siteName });
+}
+
+export function capturePreviewText(preview: CapturePreview, siteName: string, policy?: PolicyKind): string {
   const parts: string[] = [];
   if (preview.adds.length > 0) parts.push(msg('captureAdds', { codes: preview.adds.join(', ') }));
-  if (preview.invalidates.length > 0)
-    parts.push(msg('captureInvalidates', { list: preview.invalidates.map((seq) => `#${seq}`).join(', '), site: siteName }));
+  if (preview.invalidates.length > 0) parts.push(invalidatesText(preview.invalidates, siteName, policy));
   return parts.join(' ');
 }

@@ -99,6 +99,16 @@ export interface MergeSummary {
   invalidated: number;
 }
 
+/** What adding pasted or imported codes would do, shown before Save (codes/preview). */
+export interface AddPreview {
+  /** How many of the values are new codes for the account. */
+  adds: number;
+  duplicates: number;
+  invalid: number;
+  /** seq numbers of the account's codes that saving would invalidate (the site's rule). */
+  invalidates: number[];
+}
+
 /** What saving a capture would do, shown before Save (background/capture-plan.ts). */
 export interface CapturePreview {
   /** Save acts only on this revision of the capture. */
@@ -210,6 +220,8 @@ export interface PageRequests {
     req: { accountId: string; values: string[]; source: CodeSource };
     res: MergeSummary;
   };
+  /** What codes/add would do with these values now, changing nothing: shown before Save. */
+  'codes/preview': { req: { accountId: string; values: string[] }; res: AddPreview };
   'codes/set-status': {
     req: {
       accountId: string;

@@ -40,6 +40,7 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
     values: list(codeValue, 1_000),
     source: oneOf(CODE_SOURCES),
   }),
+  'codes/preview': object({ accountId: id, values: list(codeValue, 1_000) }),
   'codes/set-status': object({
     accountId: id,
     codeId: id,

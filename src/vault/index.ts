@@ -10,6 +10,7 @@ export {
   activeLimit,
   codesOf,
   counts,
+  currentBatch,
   findCode,
   nextCode,
   previewUse,
@@ -32,7 +33,8 @@ export {
   type ReserveOptions,
   type Resolution,
 } from './transitions';
-export { mergeCodes, type MergeCtx, type MergeResult } from './merge';
+export { mergeCodes, previewMerge, type MergeCtx, type MergeResult } from './merge';
 export { findCodes } from './paste';
+export { adoptSitePolicy, type Adoption } from './adopt';
 export * from './import/index';
 export { accountNamed, captureLabel, labelKey, sameLabel } from './identity';

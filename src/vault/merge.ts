@@ -1,11 +1,11 @@
 // Adding codes from a capture, a paste or an import. Values are normalised for the account's
 // format (those that aren't codes are counted, not thrown), deduplicated against the account's
 // codes and within the input, numbered after the newest code in input order, and then the
-// account's policy applies (max-active, single).
+// account's policy applies (max-active, single, batch).
 import type { TransitionResult, VaultCtx } from './context';
 import { formatOf, type FormatTable } from './formats';
 import { EVENT_KINDS, settle } from './moves';
-import { codesOf } from './policy';
+import { codesOf, currentBatch } from './policy';
 import { ARRIVAL_REASON } from './reasons';
 import type { Account, Code, CodeSource, HistoryEntry, VaultEvent } from './types';
 
@@ -13,7 +13,7 @@ export interface MergeCtx extends VaultCtx {
   source: CodeSource;
   /** The page the codes came from, for captures. */
   origin?: string;
-  /** Groups the codes of one capture, paste or import. */
+  /** Groups the codes of one capture, paste or import (a new batch; see `batchOf`). */
   batch: string;
   /** The formats the caller knows (the site registry's FORMATS), to normalise values with. */
   formats: FormatTable;
@@ -42,22 +42,23 @@ export function mergeCodes(
   let seq = own.reduce((max, c) => Math.max(max, c.seq), 0);
   let duplicates = 0;
   let invalid = 0;
+  const values = rawValues.map((raw) => format.normalize(raw));
+  const batch = batchOf(account, own, values, ctx.batch);
   const fresh: Code[] = [];
-  for (const raw of rawValues) {
-    const value = format.normalize(raw);
+  for (const value of values) {
     if (value === null) {
       invalid += 1;
     } else if (seen.has(value)) {
       duplicates += 1;
     } else {
       seen.add(value);
-      fresh.push(newCode(account, value, (seq += 1), ctx));
+      fresh.push(newCode(account, value, (seq += 1), { ...ctx, batch }));
     }
   }
   const arrived: TransitionResult = {
     codes: [...codes, ...fresh],
     changed: fresh,
-    events: fresh.length > 0 ? [addedEvent(account, fresh.length, duplicates, invalid, ctx)] : [],
+    events: fresh.length > 0 ? [addedEvent(account, fresh.length, duplicates, invalid, { ...ctx, batch })] : [],
   };
   const settled = settle(account, arrived, ctx);
   // New codes arrive unused and old ones change here only by invalidation.
@@ -70,6 +71,36 @@ export function mergeCodes(
     invalid,
     invalidated,
   };
+}
+
+/**
+ * Which batch a merge's new codes join. One capture-save, paste or import is one batch: `ctx.batch`.
+ * Under the batch policy that batch is NEW, and invalidates every unused code of earlier ones,
+ * only if it is not the current set again: when any of its values is already a code of the
+ * account's current batch (a re-import of the same file, the whole file after a partial paste),
+ * its new codes join the current batch and nothing is invalidated. A merge that adds no code (only
+ * duplicates or values that aren't codes) starts nothing and changes nothing.
+ */
+function batchOf(account: Account, own: readonly Code[], values: readonly (string | null)[], fresh: string): string {
+  if (account.policy.kind !== 'batch') return fresh;
+  const current = currentBatch(account, own);
+  if (current === undefined) return fresh;
+  const inCurrent = new Set(own.filter((c) => c.batch === current).map((c) => c.value));
+  return values.some((v) => v !== null && inCurrent.has(v)) ? current : fresh;
+}
+
+/**
+ * What merging `rawValues` WOULD do, computed on a copy and never applied: the popup and the
+ * capture banner show the account's codes it would invalidate before the person saves.
+ */
+export function previewMerge(
+  account: Account,
+  codes: readonly Code[],
+  rawValues: readonly string[],
+  ctx: Pick<MergeCtx, 'now' | 'source' | 'formats'>,
+): MergeResult {
+  let n = 0;
+  return mergeCodes(account, codes, rawValues, { ...ctx, newId: () => `preview-${n++}`, batch: 'preview' });
 }
 
 function newCode(account: Account, value: string, seq: number, ctx: MergeCtx): Code {

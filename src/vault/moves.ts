@@ -9,6 +9,8 @@ import type { Account, Code, CodeStatus, HistoryEntry, Reservation, VaultEvent }
 export const EVENT_KINDS = {
   statusChanged: 'code-status-changed',
   codesAdded: 'codes-added',
+  /** A stored account took its site's newer policy (adopt.ts). */
+  policyChanged: 'policy-changed',
 } as const;
 
 export interface Move {

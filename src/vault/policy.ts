@@ -1,7 +1,10 @@
 // What each policy allows, as pure queries over an account's codes.
 //   ordered   (X): use codes in generation order; at most `maxActive` active, a newer one
 //              invalidates the oldest; using code k invalidates every active code before k.
-//   any-order (GitHub, Google, …): each code once, in any order.
+//   any-order: each code once, in any order.
+//   batch     (GitHub, GitLab, Google, …): each code once, in any order within a set; the site
+//              makes a whole new set on request and that kills every unused code of the old one,
+//              so the account's current batch is the only one with active codes.
 //   single:   one current code; a new one replaces the old.
 import { VaultError } from './errors';
 import { REASONS } from './reasons';
@@ -62,15 +65,24 @@ export function counts(codes: readonly Code[]): CodeCounts {
   return { ...byStatus, left: byStatus.unused, total: codes.length };
 }
 
+/**
+ * batch: the account's current set, the batch of its newest code (highest seq: a merge numbers
+ * its codes after every code the account holds). Undefined for an account with no codes.
+ */
+export function currentBatch(account: Pick<Account, 'id'>, codes: readonly Code[]): string | undefined {
+  return codesOf(account, codes).sort(bySeq).at(-1)?.batch;
+}
+
 export interface Invalidation {
   code: Code;
-  reason: typeof REASONS.invalidatedByUse | typeof REASONS.invalidatedByNewer;
+  reason: typeof REASONS.invalidatedByUse | typeof REASONS.invalidatedByNewer | typeof REASONS.invalidatedByNewBatch;
   /** The code whose use or arrival invalidates this one. */
   bySeq: number;
 }
 
 /**
  * What the policy requires now: for `ordered`, every active code older than the newest used one;
+ * for `batch`, every active code outside the current batch (by the current batch's first code);
  * then, beyond the active limit, the oldest active codes (each pushed out by the code `limit`
  * places newer). Empty when the account already obeys its policy.
  */
@@ -86,6 +98,14 @@ export function requiredInvalidations(account: Account, codes: readonly Code[]):
       }
       active = active.filter((c) => c.seq > lastUsed.seq);
     }
+  }
+  if (account.policy.kind === 'batch') {
+    const current = own.at(-1)?.batch;
+    const first = own.find((c) => c.batch === current);
+    for (const c of active) {
+      if (c.batch !== current) out.push({ code: c, reason: REASONS.invalidatedByNewBatch, bySeq: first!.seq });
+    }
+    active = active.filter((c) => c.batch === current);
   }
   const limit = activeLimit(account.policy);
   for (let i = 0; i + limit < active.length; i++) {

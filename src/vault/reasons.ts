@@ -17,6 +17,8 @@ export const REASONS = {
   invalidatedByUse: 'invalidated-by-use',
   /** Max-active / single policy: a newer code arrived. */
   invalidatedByNewer: 'invalidated-by-newer',
+  /** Batch policy: a new set of codes arrived, and the site's new set replaces the old one. */
+  invalidatedByNewBatch: 'invalidated-by-new-batch',
   markedUsedByHand: 'marked-used-by-hand',
   markedUnusedByHand: 'marked-unused-by-hand',
   resolvedUsed: 'resolved-used',

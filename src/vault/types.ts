@@ -4,7 +4,7 @@ import type { FormatId } from './formats/format';
 
 export type SiteId = string;
 
-export const POLICY_KINDS = ['ordered', 'any-order', 'single'] as const;
+export const POLICY_KINDS = ['ordered', 'any-order', 'batch', 'single'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** How a site treats its backup codes. `maxActive` only matters for `ordered`. */

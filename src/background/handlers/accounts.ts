@@ -2,7 +2,7 @@
 // page explicitly asks to reveal them.
 import { msg } from '../../i18n';
 import { FORMATS, siteById } from '../../sites/index';
-import { mergeCodes } from '../../vault/merge';
+import { mergeCodes, previewMerge } from '../../vault/merge';
 import {
   invalidate,
   markUnusedByHand,
@@ -84,6 +84,21 @@ export function accountHandlers(deps: BackgroundDeps) {
           invalidated: result.invalidated.length,
         };
       }),
+    // Read-only: the same merge as codes/add on a copy, so the popup shows exactly what Save will
+    // invalidate (a batch site's earlier set, X's codes beyond five) before anything happens.
+    'codes/preview': async ({ accountId, values }) => {
+      const v = await vault();
+      const account = v.account(accountId);
+      const codes = v.codesOf(accountId);
+      const result = previewMerge(account, codes, values, { now: deps.now(), source: 'paste', formats: FORMATS });
+      const existing = new Set(codes.map((c) => c.id));
+      return {
+        adds: result.added.length,
+        duplicates: result.duplicates,
+        invalid: result.invalid,
+        invalidates: result.invalidated.filter((c) => existing.has(c.id)).map((c) => c.seq).sort((a, b) => a - b),
+      };
+    },
     'codes/set-status': ({ accountId, codeId, status }) =>
       change(async (v) => {
         const account = v.account(accountId);

@@ -65,6 +65,8 @@ export function backupHandlers(deps: BackgroundDeps) {
         // One transaction for every account and the log: a restore interrupted by the worker's
         // death leaves the vault as it was, never some accounts restored without their history.
         await vault.applyAll(plan.writes, plan.events);
+        // A backup made before a site's policy changed brings its accounts under the old one.
+        await vault.adoptSitePolicies(deps.now);
         deps.changed();
         return plan.summary;
       });

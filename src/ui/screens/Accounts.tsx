@@ -97,7 +97,7 @@ export function Accounts(props: {
                     ? t('captureSeenFor', { site: siteName(c.site), account: c.handle, count: c.fresh })
                     : t('captureSeen', { site: siteName(c.site), count: c.fresh })}
                 </p>
-                {c.preview && <p class="hint">{capturePreviewText(c.preview, siteName(c.site))}</p>}
+                {c.preview && <p class="hint">{capturePreviewText(c.preview, siteName(c.site), siteById(c.site)?.policy.kind)}</p>}
                 <div class="row">
                   <button type="button" class="primary" disabled={!c.preview} onClick={() => void saveCapture(c)}>
                     {t('captureSave')}

@@ -1,7 +1,10 @@
 // Adding codes by paste or by the file a site hands out. Either way the person sees the codes
-// Sparekey found before anything is saved, and learns how many were duplicates.
+// Sparekey found before anything is saved, which of the account's codes saving would invalidate
+// (a batch site's earlier set, X's codes beyond five: asked of the background, codes/preview), and
+// afterwards how many were duplicates.
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { AccountSummary, MergeSummary } from '../../messages/protocol';
+import type { AccountSummary, AddPreview, MergeSummary } from '../../messages/protocol';
+import { invalidatesText } from '../../i18n/capture-preview';
 import { IMPORTS, SITES, formatById, siteById } from '../../sites/index';
 import type { FormatId } from '../../vault/formats';
 import { detectImport, MAX_IMPORT_CHARS, type DetectedImport } from '../../vault/import/index';
@@ -58,6 +61,7 @@ export function AddCodes(props: {
     : [];
   const leftOut = imported ? imported.codes.length - importValues.length : 0;
   const found = mode === 'paste' ? findCodes(text, format) : importValues;
+  const preview = usePreview(account?.id, found);
 
   async function chooseFile(input: HTMLInputElement) {
     setSaved(null);
@@ -250,6 +254,11 @@ export function AddCodes(props: {
             </div>
           )}
         </div>
+        {preview && preview.invalidates.length > 0 && (
+          <p class="warn" role="status">
+            {invalidatesText(preview.invalidates, siteName(site), account?.policy.kind)}
+          </p>
+        )}
         <Notice
           error={problem ?? action.error}
           ok={saved ? t('addedTo', { account: saved.label, count: saved.summary.added }) : null}
@@ -274,4 +283,25 @@ export function AddCodes(props: {
       </form>
     </Screen>
   );
+}
+
+/**
+ * What saving `values` into the account would do, asked again whenever they change; the answer to
+ * an older question is dropped. None for a new account (nothing to invalidate) or no values.
+ */
+function usePreview(accountId: string | undefined, values: readonly string[]): AddPreview | null {
+  const send = useSend();
+  const [preview, setPreview] = useState<{ key: string; value: AddPreview } | null>(null);
+  const key = accountId && values.length > 0 ? `${accountId}\n${values.join('\n')}` : '';
+  useEffect(() => {
+    if (!key) return;
+    let current = true;
+    void send('codes/preview', { accountId: accountId!, values: [...values] }).then((r) => {
+      if (current && r.ok) setPreview({ key, value: r.value });
+    });
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  return preview && preview.key === key ? preview.value : null;
 }

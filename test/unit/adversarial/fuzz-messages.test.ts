@@ -35,6 +35,7 @@ const VALID: { [N in MessageName]: Json } = {
   'accounts/rename': { accountId: 'acc-1', label: '@alice2' },
   'accounts/delete': { accountId: 'acc-1', confirmLabel: '@alice' },
   'codes/add': { accountId: 'acc-1', values: ['aaaa1111bbbb', 'cccc 2222 dddd'], source: 'paste' },
+  'codes/preview': { accountId: 'acc-1', values: ['aaaa1111bbbb', 'cccc 2222 dddd'] },
   'codes/set-status': { accountId: 'acc-1', codeId: 'code-1', status: 'used' },
   'history/list': { accountId: 'acc-1', limit: 50 },
   'captures/list': {},

@@ -71,6 +71,61 @@ describe('adding codes by paste', () => {
   });
 });
 
+describe('what saving would invalidate, shown before Save', () => {
+  const github = summary({ id: 'acc-gh', site: 'github', label: 'octocat', policy: { kind: 'batch' } });
+
+  it('warns that a GitHub import of a new set makes the old set invalid, before anything is saved', async () => {
+    const bg = await openAdd({
+      'accounts/list': [github],
+      'codes/preview': ({ values }) => ({ adds: values.length, duplicates: 0, invalid: 0, invalidates: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17] }),
+      'codes/add': merged({ accountId: 'acc-gh', added: 16, invalidated: 16 }),
+    });
+    fireEvent.click(screen.getByLabelText('Import a file'));
+    fireEvent.change(screen.getByLabelText('Backup-code file'), {
+      target: { files: [new File([GITHUB_FILE], 'github-recovery-codes.txt', { type: 'text/plain' })] },
+    });
+    const warning = await screen.findByText(/invalid in Sparekey/);
+    expect(warning.textContent).toBe(
+      'This makes #1–#15, #17 invalid in Sparekey: a new set of GitHub codes replaces the old one, and the old one stops working.',
+    );
+    expect(bg.sent('codes/preview')).toEqual([{ accountId: 'acc-gh', values: bg.sent('codes/preview')[0]!.values }]);
+    expect(bg.sent('codes/preview')[0]!.values).toHaveLength(16);
+    expect(bg.sent('codes/add')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Save 16 codes' }));
+    await screen.findByText('Codes added to octocat: 16.');
+    expect(screen.getByText('Older codes invalidated by the new ones: 16.')).toBeTruthy();
+  });
+
+  it('says nothing when the codes are the current set again', async () => {
+    const bg = await openAdd({
+      'accounts/list': [github],
+      'codes/preview': { adds: 0, duplicates: 2, invalid: 0, invalidates: [] },
+    });
+    fireEvent.input(screen.getByLabelText('Text with your codes'), { target: { value: '3f9a1-0c2d4 b7e20-91fa3' } });
+    await waitFor(() => expect(bg.sent('codes/preview')).toEqual([{ accountId: 'acc-gh', values: ['3f9a1-0c2d4', 'b7e20-91fa3'] }]));
+    expect(screen.queryByText(/invalid in Sparekey/)).toBeNull();
+  });
+
+  it('shows X’s rule the same way when a paste pushes codes past five', async () => {
+    await openAdd({
+      'accounts/list': [summary()],
+      'codes/preview': { adds: 2, duplicates: 0, invalid: 0, invalidates: [1, 2] },
+    });
+    fireEvent.input(screen.getByLabelText('Text with your codes'), { target: { value: PASTED } });
+    expect((await screen.findByText(/invalid in Sparekey/)).textContent).toBe(
+      'This makes #1, #2 invalid in Sparekey: X keeps only its newest codes valid.',
+    );
+  });
+
+  it('asks nothing for a new account: it has no codes to invalidate', async () => {
+    const bg = await openAdd({ 'accounts/list': [], 'codes/preview': { adds: 1, duplicates: 0, invalid: 0, invalidates: [1] } }, 'Paste codes');
+    fireEvent.input(screen.getByLabelText('Text with your codes'), { target: { value: PASTED } });
+    await screen.findByRole('list', { name: 'Found 2 (“X backup code”):' });
+    expect(bg.sent('codes/preview')).toEqual([]);
+    expect(screen.queryByText(/invalid in Sparekey/)).toBeNull();
+  });
+});
+
 describe('importing a file', () => {
   function choose(name: string, text: string) {
     fireEvent.click(screen.getByLabelText('Import a file'));

@@ -1,6 +1,7 @@
 // Random operation sequences on random accounts of each policy. Whatever happens, the rules hold:
 // no value is used twice, no status moves backward except by a recorded correction or a matching
-// release, the ordered policy's limits hold, and the offered code is the oldest unused one.
+// release, the ordered policy's limits hold, the batch policy keeps only its current set active,
+// and the offered code is the oldest unused one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../../../src/sites/index';
@@ -9,6 +10,7 @@ import {
   VaultError,
   activeLimit,
   counts,
+  currentBatch,
   invalidate,
   isActive,
   isTerminal,
@@ -37,6 +39,7 @@ const policies: fc.Arbitrary<Policy> = fc.oneof(
   fc.integer({ min: 1, max: 6 }).map((maxActive): Policy => ({ kind: 'ordered', maxActive })),
   fc.constant<Policy>({ kind: 'ordered' }),
   fc.constant<Policy>({ kind: 'any-order' }),
+  fc.constant<Policy>({ kind: 'batch' }),
   fc.constant<Policy>({ kind: 'single' }),
 );
 
@@ -175,6 +178,10 @@ function checkAccount(account: Account, all: readonly Code[]): void {
     const lastUsed = Math.max(0, ...codes.filter((c) => c.status === 'used').map((c) => c.seq));
     expect(active.filter((c) => c.seq < lastUsed), 'nothing active before the last used code').toEqual([]);
   }
+  if (account.policy.kind === 'batch') {
+    const current = currentBatch(account, codes);
+    expect(active.filter((c) => c.batch !== current), 'only the current set is active').toEqual([]);
+  }
   const unused = codes.filter((c) => c.status === 'unused').sort((a, b) => a.seq - b.seq);
   const next = nextCode(account, all);
   expect(next?.id, 'next is the lowest-seq unused code').toBe(unused[0]?.id);
@@ -210,6 +217,63 @@ describe('random operation sequences', () => {
           codes = result.codes;
           checkAccount(account, codes);
           expect(codes.filter((c) => c.accountId === bystander.id), "other accounts' codes are untouched").toEqual(theirs);
+        }
+      }),
+      runs,
+    );
+  });
+
+  property('keep the batch policy: a new set replaces the old, a known one joins, merging twice adds nothing', 200, (runs) => {
+    const account = makeAccount({ kind: 'batch' });
+    const withMerges = fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: op },
+        { weight: 2, arbitrary: fc.record({ kind: fc.constant('merge' as const), values: fc.array(rawValue, { minLength: 1, maxLength: 6 }) }) },
+      ),
+      { minLength: 10, maxLength: 40, size: 'max' },
+    );
+    fc.assert(
+      fc.property(fc.array(rawValue, { minLength: 1, maxLength: 8 }), withMerges, (initial, ops) => {
+        const clock = testClock();
+        let codes = mergeCodes(account, [], initial, clock.merge()).codes;
+        for (const o of ops) {
+          const before = codes;
+          let result: TransitionResult;
+          try {
+            result = apply(account, codes, o, clock);
+          } catch (e) {
+            expect(e).toBeInstanceOf(VaultError);
+            continue;
+          }
+          codes = result.codes;
+          checkAccount(account, codes);
+          if (o.kind === 'merge') {
+            const current = currentBatch(account, before);
+            const inCurrent = new Set(before.filter((c) => c.batch === current).map((c) => c.value));
+            const values = o.values.map((v) => FORMATS.x.normalize(v));
+            const added = codes.filter((c) => !before.some((b) => b.id === c.id));
+            const wasActive = before.filter((c) => isActive(c.status));
+            if (added.length === 0) {
+              expect(codes, 'a merge that adds nothing changes nothing').toEqual(before);
+              expect(result.events).toEqual([]);
+            } else if (values.some((v) => v !== null && inCurrent.has(v))) {
+              expect(added.every((c) => c.batch === current), 'codes of the current set join it').toBe(true);
+              expect(codes.filter((c) => c.status === 'invalidated').length).toBe(before.filter((c) => c.status === 'invalidated').length);
+            } else {
+              expect(new Set(added.map((c) => c.batch)).size, 'one merge is one set').toBe(1);
+              expect(added[0]!.batch).not.toBe(current);
+              for (const c of wasActive) {
+                expect(codes.find((n) => n.id === c.id)?.status, 'a new set invalidates every unused code of the old').toBe('invalidated');
+              }
+            }
+            expect(nextCode(account, codes)?.batch ?? currentBatch(account, codes), 'next comes from the newest set').toBe(currentBatch(account, codes));
+            const again = mergeCodes(account, codes, o.values, clock.merge());
+            expect([again.added.length, again.changed.length, again.events.length], 'merging the same values twice adds nothing').toEqual([0, 0, 0]);
+          }
+          for (const c of codes) {
+            const automatic = c.history.filter((h) => h.status === 'used' && !h.manual).length;
+            expect(automatic, 'no code is accepted twice').toBeLessThanOrEqual(1);
+          }
         }
       }),
       runs,
