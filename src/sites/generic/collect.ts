@@ -65,13 +65,19 @@ function hides(style: { display?: string; visibility?: string } | undefined): bo
  * computed styles; a parsed document (DOMParser, the tests) has none, so inline styles are read too
  * (Alpine's and Vue's x-show/v-show hide with an inline display:none).
  */
-function isHidden(el: Element): boolean {
+function isHidden(el: Element, seen: Map<Element, boolean>): boolean {
+  const known = seen.get(el);
+  if (known !== undefined) return known;
   const view = el.ownerDocument.defaultView;
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
-    if (hides((node as Partial<HTMLElement>).style) || (view && hides(view.getComputedStyle(node)))) return true;
-  }
-  return false;
+  const self =
+    el.hasAttribute('hidden') ||
+    el.getAttribute('aria-hidden') === 'true' ||
+    hides((el as Partial<HTMLElement>).style) ||
+    (view !== null && hides(view.getComputedStyle(el)));
+  // One answer per element per collect: a page's text nodes share their ancestors.
+  const hidden = self || (el.parentElement !== null && isHidden(el.parentElement, seen));
+  seen.set(el, hidden);
+  return hidden;
 }
 
 function textOfIds(doc: Document, ids: string | null): string {
@@ -118,7 +124,7 @@ function attributesOf(input: HTMLInputElement): InputAttributes {
 }
 
 /** Each element that directly holds visible prose, once. */
-function proseOf(container: Element): string[] {
+function proseOf(container: Element, seenHidden: Map<Element, boolean>): string[] {
   const doc = container.ownerDocument;
   const seen = new Set<Element>();
   const texts: string[] = [];
@@ -127,7 +133,7 @@ function proseOf(container: Element): string[] {
     const parent = node.parentElement;
     if (!parent || seen.has(parent) || !clean(node.nodeValue)) continue;
     seen.add(parent);
-    if (parent.closest(NOT_PROSE) || parent.closest(HEADINGS) || isHidden(parent)) continue;
+    if (parent.closest(NOT_PROSE) || parent.closest(HEADINGS) || isHidden(parent, seenHidden)) continue;
     // A block's own words only: text inside a link or button within it stays out.
     const own = Array.from(parent.childNodes)
       .map((n) => (n.nodeType === 3 ? n.nodeValue : n instanceof Element && !n.matches(NOT_PROSE) ? n.textContent : ''))
@@ -138,24 +144,24 @@ function proseOf(container: Element): string[] {
   return texts;
 }
 
-function headingsOf(container: Element, skipForms: boolean): string[] {
+function headingsOf(container: Element, skipForms: boolean, seenHidden: Map<Element, boolean>): string[] {
   return Array.from(container.querySelectorAll(HEADINGS))
-    .filter((h) => !isHidden(h) && !(skipForms && h.closest('form')))
+    .filter((h) => !isHidden(h, seenHidden) && !(skipForms && h.closest('form')))
     .map((h) => clean(h.textContent))
     .filter(Boolean);
 }
 
-function stepOf(input: HTMLInputElement): { container: Element; step: StepText } {
+function stepOf(input: HTMLInputElement, seenHidden: Map<Element, boolean>): { container: Element; step: StepText } {
   const doc = input.ownerDocument;
   const container = input.closest(STEP) ?? doc.body ?? doc.documentElement;
-  const headings = headingsOf(container, false);
+  const headings = headingsOf(container, false, seenHidden);
   // A form's heading often sits outside it (PyPI's "Login using recovery codes" h1): add the
   // headings of the region around the form, leaving out other forms' own headings.
   if (container.matches('form')) {
     const region = container.parentElement?.closest('[role="dialog"], dialog, [role="main"], main') ?? doc.body;
-    if (region) for (const h of headingsOf(region, true)) if (!headings.includes(h)) headings.push(h);
+    if (region) for (const h of headingsOf(region, true, seenHidden)) if (!headings.includes(h)) headings.push(h);
   }
-  return { container, step: { headings, texts: proseOf(container) } };
+  return { container, step: { headings, texts: proseOf(container, seenHidden) } };
 }
 
 function submitOf(container: Element): HTMLElement | null {
@@ -172,10 +178,11 @@ function langOf(input: HTMLInputElement): string {
 /** Every visible, enabled, editable text-like input of the page, in document order. */
 export function collectCodeInputs(doc: Document): CodeInputRecord[] {
   const records: CodeInputRecord[] = [];
+  const seenHidden = new Map<Element, boolean>();
   for (const el of Array.from(doc.querySelectorAll('input'))) {
     const type = (el.getAttribute('type') ?? '').toLowerCase();
-    if (!TEXT_LIKE.has(type) || el.disabled || el.readOnly || isHidden(el)) continue;
-    const { container, step } = stepOf(el);
+    if (!TEXT_LIKE.has(type) || el.disabled || el.readOnly || isHidden(el, seenHidden)) continue;
+    const { container, step } = stepOf(el, seenHidden);
     records.push({
       el,
       attrs: attributesOf(el),
