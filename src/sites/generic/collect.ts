@@ -17,6 +17,8 @@ const STEP = 'form, [role="dialog"], dialog, [role="main"], main';
 
 export interface InputAttributes {
   type: string;
+  /** Its ARIA role ('searchbox', 'combobox'…), '' when none. */
+  role: string;
   id: string;
   name: string;
   autocomplete: string;
@@ -46,6 +48,10 @@ export interface CodeInputRecord {
   /** Its aria-describedby text. */
   described: string;
   step: StepText;
+  /** What holds the step: a form or dialog, or only the page's main region (or body). */
+  stepKind: 'form' | 'dialog' | 'region';
+  /** Inside a search landmark (role=search, <search>). */
+  inSearch: boolean;
   container: Element;
   submit: HTMLElement | null;
   /** The nearest lang attribute, else the document's; '' when none. */
@@ -110,6 +116,7 @@ function attributesOf(input: HTMLInputElement): InputAttributes {
   const max = Number.parseInt(get('maxlength'), 10);
   return {
     type: get('type').toLowerCase(),
+    role: get('role').toLowerCase(),
     id: input.id,
     name: get('name'),
     autocomplete: get('autocomplete').toLowerCase(),
@@ -189,6 +196,8 @@ export function collectCodeInputs(doc: Document): CodeInputRecord[] {
       label: labelOf(el),
       described: textOfIds(doc, el.getAttribute('aria-describedby')),
       step,
+      stepKind: container.matches('form') ? 'form' : container.matches('[role="dialog"], dialog') ? 'dialog' : 'region',
+      inSearch: el.closest('[role="search"], search') !== null,
       container,
       submit: submitOf(container),
       lang: langOf(el),

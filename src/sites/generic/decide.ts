@@ -8,7 +8,10 @@
 //   current-password/new-password, or type=password without a recovery name of its own), a
 //   coupon/promo/gift code, a "recovery e-mail/phone";
 // - a step that says a code was SENT (e-mail, SMS): a fresh code, never a saved one;
-// - step words alone, when the step has more than one field left (we cannot tell which one).
+// - step words alone, when the step has more than one field left (we cannot tell which one), or
+//   when no form or dialog holds the field (a help article about recovery codes with a search box
+//   must not read as a recovery step);
+// - a search box (type=search, role searchbox/combobox, a search landmark, name q/query/search).
 // A field that also takes the authenticator app's code (GitLab's one field, Discord's
 // "Auth/Backup Code") is mode 'unknown': offered, never auto-filled. autocomplete=one-time-code
 // alone is a TOTP field and gets nothing.
@@ -20,7 +23,15 @@ export const SIGNALS = ['attribute', 'label', 'description', 'step-text'] as con
 export type Signal = (typeof SIGNALS)[number];
 
 /** Why a field got no offer (for tests and the closing note's counts; never shown to people). */
-export const REFUSALS = ['not-a-code-field', 'password', 'something-else', 'sent-code', 'no-recovery-words', 'ambiguous-step'] as const;
+export const REFUSALS = [
+  'not-a-code-field',
+  'password',
+  'something-else',
+  'sent-code',
+  'no-recovery-words',
+  'ambiguous-step',
+  'not-in-a-form',
+] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
 export type Decision =
@@ -40,6 +51,11 @@ const IDENTITY_AUTOCOMPLETE = /(?:^|\s)(?:username|email|tel(?:-\S+)?|cc-\S+|nam
 const PASSWORD_AUTOCOMPLETE = /(?:^|\s)(?:current-password|new-password)(?:\s|$)/;
 const NOT_CODE_TYPES = new Set(['email', 'url', 'search']);
 
+function isSearchBox(r: CodeInputRecord): boolean {
+  const a = r.attrs;
+  return r.inSearch || a.role === 'searchbox' || a.role === 'combobox' || /^(?:q|query|search|s|keywords?)$/i.test(a.name);
+}
+
 /** The field's own words: its attributes as words, joined. */
 function ownWords(r: CodeInputRecord): string {
   const a = r.attrs;
@@ -49,7 +65,8 @@ function ownWords(r: CodeInputRecord): string {
 /** Decides one field. `fieldsInStep` counts the step's fields that are not refused outright. */
 export function decideInput(r: CodeInputRecord, fieldsInStep = 1): Decision {
   const a = r.attrs;
-  if (NOT_CODE_TYPES.has(a.type) || IDENTITY_AUTOCOMPLETE.test(a.autocomplete)) return { offer: false, refusal: 'not-a-code-field' };
+  if (NOT_CODE_TYPES.has(a.type) || IDENTITY_AUTOCOMPLETE.test(a.autocomplete) || isSearchBox(r))
+    return { offer: false, refusal: 'not-a-code-field' };
 
   // A password field is the login password, unless its own name says recovery code: some sites
   // mask the recovery field (type=password, or autocomplete=current-password on name=recovery_code).
@@ -73,6 +90,7 @@ export function decideInput(r: CodeInputRecord, fieldsInStep = 1): Decision {
   const first = found.find((f): f is [Signal, Match] => f[1] !== null);
   if (!first) return { offer: false, refusal: 'no-recovery-words' };
   const [signal, matched] = first;
+  if (signal === 'step-text' && r.stepKind === 'region') return { offer: false, refusal: 'not-in-a-form' };
   if (signal === 'step-text' && fieldsInStep > 1) return { offer: false, refusal: 'ambiguous-step' };
 
   // Does the same field also take the app's code? Its own words and label decide when they named

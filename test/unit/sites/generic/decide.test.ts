@@ -78,6 +78,8 @@ function record(over: Partial<Omit<CodeInputRecord, 'attrs'>> & { attrs?: Partia
   const container = over.container ?? ({} as Element);
   return {
     el: {} as HTMLInputElement,
+    stepKind: 'form',
+    inSearch: false,
     label: '',
     described: '',
     step: { headings: [], texts: [] },
@@ -86,7 +88,7 @@ function record(over: Partial<Omit<CodeInputRecord, 'attrs'>> & { attrs?: Partia
     ...over,
     container,
     attrs: {
-      type: 'text', id: '', name: '', autocomplete: '', inputMode: '', maxLength: null, pattern: '', placeholder: '', ariaLabel: '', title: '', hooks: [],
+      type: 'text', role: '', id: '', name: '', autocomplete: '', inputMode: '', maxLength: null, pattern: '', placeholder: '', ariaLabel: '', title: '', hooks: [],
       ...over.attrs,
     },
   };
@@ -160,5 +162,15 @@ describe('decideInput', () => {
     // An e-mail field beside it is not a rival: it is refused on its own.
     const withEmail = [record({ container: form, step, attrs: { type: 'email' } }), record({ container: form, step })];
     expect(decideAll(withEmail).map((d) => d.decision.offer)).toEqual([false, true]);
+  });
+
+  it('does not take a help page about recovery codes for a recovery step: no form around the field, or a search box', () => {
+    const article = { headings: ['What are recovery codes?'], texts: ['Recovery codes let you sign in when you lose your phone.'] };
+    expect(decideInput(record({ stepKind: 'region', step: article }))).toEqual({ offer: false, refusal: 'not-in-a-form' });
+    expect(decideInput(record({ step: article, attrs: { name: 'q' } }))).toEqual({ offer: false, refusal: 'not-a-code-field' });
+    expect(decideInput(record({ step: article, attrs: { role: 'combobox' } }))).toEqual({ offer: false, refusal: 'not-a-code-field' });
+    expect(decideInput(record({ step: article, inSearch: true }))).toEqual({ offer: false, refusal: 'not-a-code-field' });
+    // A field named for recovery codes is offered wherever it sits.
+    expect(decideInput(record({ stepKind: 'region', attrs: { id: 'recovery_code' } }))).toMatchObject({ offer: true, mode: 'backup' });
   });
 });
