@@ -62,6 +62,8 @@ describe('the generic fixtures', () => {
       const head = readFileSync(path.join(DIR, f.file), 'utf8').slice(0, 3_000);
       expect(head, f.file).toMatch(/^<!--[\s\S]*Models: [\s\S]*URL: https:\/\/[\s\S]*Source: [\s\S]*-->/);
       expect(head, f.file).toContain(`URL: ${f.url}`);
+      // The page's own comment and the table say the same thing.
+      expect(head, f.file).toContain(`Expected: ${f.offer ? `offer, mode ${f.mode}` : 'no offer'}\n`);
       expect(f.models.trim(), f.file).not.toBe('');
       expect(f.source.trim(), f.file).not.toBe('');
     }
