@@ -68,7 +68,14 @@ function readFixtureTest(id: string): FixtureTest[] {
   return existsSync(file) ? [{ site: id, text: readFileSync(file, 'utf8') }] : [];
 }
 
-const FOLDERS = await Promise.all(folderNames(SITES_DIR).map(readFolder));
+/**
+ * Folders under src/sites that are not sites. `generic` is the recovery-code detector for every
+ * site outside the registry (issue 13, item 3): it has no Site to register, no README row and no
+ * adapter; its fixtures and test live in test/fixtures/generic and test/unit/sites/generic.
+ */
+const NOT_SITES: readonly string[] = ['generic'];
+
+const FOLDERS = await Promise.all(folderNames(SITES_DIR).filter((n) => !NOT_SITES.includes(n)).map(readFolder));
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const PAGE_IDS = PAGE_SITES.map((s) => s.id);
 
@@ -77,6 +84,14 @@ describe('the sites in the tree', () => {
     // Not vacuous: the walk found every site's folder.
     expect(FOLDERS.map((f) => f.name)).toEqual([...SITES.map((s) => s.id)].sort());
     expect(checkFolders(FOLDERS, REGISTRY)).toEqual([]);
+  });
+
+  it('include the folders that are not sites only as what they are: generic defines no site, and no site is called generic', async () => {
+    for (const name of NOT_SITES) {
+      expect(folderNames(SITES_DIR), name).toContain(name);
+      expect((await readFolder(name)).sites, `src/sites/${name}/ must export no Site`).toEqual([]);
+      expect(SITES.map((s) => s.id)).not.toContain(name);
+    }
   });
 
   it('use one id throughout (record, format, import parser), with a content script only for sites with detectors', () => {
