@@ -313,14 +313,21 @@ async function reference(scenario: Scenario) {
   return { writes, log, before, after, afterLies, afterAgain: await state(revive(w)), afterAgainLies: await lies(revive(w)), okReply: reply.ok };
 }
 
+// A hang guard, not a speed budget: the largest scenarios replay some twenty deaths, each with a
+// revived worker and two probing unlocks (about 10 s on a loaded 2-core machine, 30 s and more
+// when it is saturated). A test that times out stops at its next death (the signal), so it never
+// arms the file's shared Mortality under the test that runs after it.
+const SCENARIO_TIMEOUT_MS = 180_000;
+
 describe.each(SCENARIOS.map((s) => [s.name, s] as const))('a worker killed at each write of %s', (_name, scenario) => {
-  it('leaves the state before or after, a truthful log, and a retry that ends as an undisturbed run', async () => {
+  it('leaves the state before or after, a truthful log, and a retry that ends as an undisturbed run', { timeout: SCENARIO_TIMEOUT_MS }, async ({ signal }) => {
     const ref = await reference(scenario);
     expect(ref.writes).toBeGreaterThan(0);
     const problems: string[] = [];
     const outcomes = { before: 0, after: 0, between: 0 };
     // k = writes + 1: the worker dies after its last write committed, before anyone saw the reply.
     for (let k = 1; k <= ref.writes + 1; k++) {
+      signal.throwIfAborted();
       mortality.disarm();
       const w = world(mortality);
       const doomed = makeRig(w);
