@@ -209,6 +209,7 @@ export async function popup(name: BrowserName, server: TestServer, samples: numb
         ? {
             dom_content_loaded_ms: stats(rest.map((s) => s.dcl!), 1),
             empty_page_dom_content_loaded_ms: stats(baselines.slice(1).map((s) => s.dcl!), 1),
+            empty_page_main_thread_cpu_ms: stats(baselines.slice(1).map((s) => s.taskCpu!), 1),
             first_render_ms: stats(rest.map((s) => s.app!), 1),
             // CPU the popup's main thread spent on the whole load (the harness's own CDP commands
             // taken out): what the wall-clock figures would shrink towards on an idle machine.
