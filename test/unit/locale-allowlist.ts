@@ -9,4 +9,6 @@ export const ALLOWED_AS_ENGLISH: Allowlist = {
   minutes: { '*': 'The unit symbol "min", which many languages write the same.' },
   hours: { '*': 'The unit symbol "h", which many languages write the same.' },
   seconds: { '*': 'The unit symbol "s", which many languages write the same.' },
+  navAccounts: { de: 'German says "Codes" too (plural of "Code").' },
+  passphrase: { de: 'German uses the loanword "Passphrase" (Duden), as German password managers do.' },
 };
