@@ -9,6 +9,8 @@ export const ALLOWED_AS_ENGLISH: Allowlist = {
   minutes: { '*': 'The unit symbol "min", which many languages write the same.' },
   hours: { '*': 'The unit symbol "h", which many languages write the same.' },
   seconds: { '*': 'The unit symbol "s", which many languages write the same.' },
-  navAccounts: { de: 'German says "Codes" too (plural of "Code").' },
+  navAccounts: { de: 'German says "Codes" too (plural of "Code").', fr: 'French says "codes" too.' },
+  codeCount: { fr: 'French writes "1 code", "5 codes" as English does (the "many" form differs: "de codes").' },
+  newAccountSite: { fr: 'French says "site" for a website too.' },
   passphrase: { de: 'German uses the loanword "Passphrase" (Duden), as German password managers do.' },
 };
