@@ -9,4 +9,12 @@ export const ALLOWED_AS_ENGLISH: Allowlist = {
   minutes: { '*': 'The unit symbol "min", which many languages write the same.' },
   hours: { '*': 'The unit symbol "h", which many languages write the same.' },
   seconds: { '*': 'The unit symbol "s", which many languages write the same.' },
+  navAccounts: { de: 'German says "Codes" too (plural of "Code").', fr: 'French says "codes" too.' },
+  codeCount: { fr: 'French writes "1 code", "5 codes" as English does (the "many" form differs: "de codes").' },
+  newAccountSite: { fr: 'French says "site" for a website too.' },
+  navBackup: { it: 'Italian software says "Backup" (Google, Apple, Android in Italian).' },
+  backupTitle: { it: 'Italian software says "Backup" (Google, Apple, Android in Italian).' },
+  addTo: { it: 'Italian says "account" for an online account (Google, X in Italian).' },
+  accountCount: { it: 'Italian says "account" for an online account and does not inflect it: "1 account", and "5 account" is already not English.' },
+  passphrase: { de: 'German uses the loanword "Passphrase" (Duden), as German password managers do.' },
 };
