@@ -9,4 +9,5 @@ export const ALLOWED_AS_ENGLISH: Allowlist = {
   minutes: { '*': 'The unit symbol "min", which many languages write the same.' },
   hours: { '*': 'The unit symbol "h", which many languages write the same.' },
   seconds: { '*': 'The unit symbol "s", which many languages write the same.' },
+  newAccountSite: { pt_BR: 'Brazilian Portuguese calls a website "site", the same word as English.' },
 };
