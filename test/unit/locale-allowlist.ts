@@ -9,5 +9,8 @@ export const ALLOWED_AS_ENGLISH: Allowlist = {
   minutes: { '*': 'The unit symbol "min", which many languages write the same.' },
   hours: { '*': 'The unit symbol "h", which many languages write the same.' },
   seconds: { '*': 'The unit symbol "s", which many languages write the same.' },
+  navAccounts: { nl: 'Dutch writes "codes" for codes, as Google and GitHub do in Dutch.' },
+  accountCount: { nl: 'Dutch says "account"/"accounts", the word Google and X use in Dutch.' },
+  codeCount: { nl: 'Dutch says "code"/"codes", the same words as English.' },
   newAccountSite: { pt_BR: 'Brazilian Portuguese calls a website "site", the same word as English.' },
 };
