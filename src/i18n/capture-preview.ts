@@ -4,7 +4,7 @@ import type { CapturePreview } from '../messages/protocol';
 import type { PolicyKind } from '../vault/types';
 import { msg } from './index';
 
-/** "#1, #2" as before; a run of three or more as "#1–#16" (a batch site's whole set). */
+/** "#1, #2" (the language's list separator); a run of three or more as "#1–#16" (a batch site's whole set). */
 export function seqRuns(seqs: readonly number[]): string {
   const sorted = [...seqs].sort((a, b) => a - b);
   const parts: string[] = [];
@@ -15,19 +15,19 @@ export function seqRuns(seqs: readonly number[]): string {
     else for (let k = i; k <= j; k++) parts.push(`#${sorted[k]}`);
     i = j + 1;
   }
-  return parts.join(', ');
+  return parts.join(msg('listSeparator'));
 }
 
 /** Which of the account's codes saving makes invalid, and the site's rule that says so. */
 export function invalidatesText(seqs: readonly number[], siteName: string, policy?: PolicyKind): string {
   return policy === 'batch'
     ? msg('invalidatesOldSet', { list: seqRuns(seqs), site: siteName })
-    : msg('captureInvalidates', { list: seqs.map((seq) => `#${seq}`).join(', '), site: siteName });
+    : msg('captureInvalidates', { list: seqs.map((seq) => `#${seq}`).join(msg('listSeparator')), site: siteName });
 }
 
 export function capturePreviewText(preview: CapturePreview, siteName: string, policy?: PolicyKind): string {
   const parts: string[] = [];
-  if (preview.adds.length > 0) parts.push(msg('captureAdds', { codes: preview.adds.join(', ') }));
+  if (preview.adds.length > 0) parts.push(msg('captureAdds', { codes: preview.adds.join(msg('listSeparator')) }));
   if (preview.invalidates.length > 0) parts.push(invalidatesText(preview.invalidates, siteName, policy));
   return parts.join(' ');
 }
