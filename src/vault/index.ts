@@ -35,6 +35,7 @@ export {
 } from './transitions';
 export { mergeCodes, previewMerge, type MergeCtx, type MergeResult } from './merge';
 export { findCodes } from './paste';
+export { EMPTY_SYNC_VAULT, mergeVaults, type SyncVault, type Tombstone } from './sync-merge';
 export { adoptSitePolicy, type Adoption } from './adopt';
 export * from './import/index';
 export { accountNamed, captureLabel, labelKey, sameLabel } from './identity';

@@ -24,6 +24,8 @@ export const REASONS = {
   resolvedUsed: 'resolved-used',
   resolvedRejected: 'resolved-rejected',
   resolvedUnused: 'resolved-unused',
+  /** Sync: two devices filled this code at once (sync-merge.ts); the person says what happened. */
+  reservedOnTwoDevices: 'reserved-on-two-devices',
 } as const;
 export type Reason = (typeof REASONS)[keyof typeof REASONS];
 

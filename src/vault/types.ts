@@ -44,6 +44,10 @@ export interface HistoryEntry {
   bySeq?: number;
   /** Set when a person made the move by hand in the popup. */
   manual?: boolean;
+  /** Written by a sync merge (sync-merge.ts), which drops and recomputes these at every merge. */
+  sync?: true;
+  /** On a sync merge's invalidation: the status it replaced, so a later merge can re-decide. */
+  from?: CodeStatus;
 }
 
 export interface Reservation {
