@@ -103,11 +103,11 @@ export function Account(props: {
     setIntent(null);
     if (what.kind === 'fill') {
       const filled = await action.run(() => send('fill/active-tab', { accountId: detail!.id, codeId: what.code.id }));
+      await load();
       if (filled) setDone(t('filled', { seq: filled.seq }));
     } else {
       await setStatus(what.code, 'used');
     }
-    await load();
   }
 
   async function setStatus(code: CodeView, status: 'used' | 'unused' | 'rejected') {
@@ -116,16 +116,17 @@ export function Account(props: {
       send('codes/set-status', { accountId: detail!.id, codeId: code.id, status }),
     );
     if (updated) {
-      setDone(t('statusChanged', { seq: code.seq }));
+      // The list first, then the word: "done" never shows over the state it replaces.
       await load();
+      setDone(t('statusChanged', { seq: code.seq }));
     }
   }
 
   async function fillNext() {
     setDone(null);
     const filled = await action.run(() => send('fill/active-tab', { accountId: detail!.id }));
-    if (filled) setDone(t('filled', { seq: filled.seq }));
     await load();
+    if (filled) setDone(t('filled', { seq: filled.seq }));
   }
 
   return (

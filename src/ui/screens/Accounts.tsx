@@ -55,8 +55,9 @@ export function Accounts(props: {
       send('codes/set-status', { accountId: item.account.id, codeId: item.code.id, status }),
     );
     if (ok) {
-      setDone(t('resolvedDone', { seq: item.code.seq }));
+      // The list first, then the word: "done" never shows over the state it replaces.
       await load();
+      setDone(t('resolvedDone', { seq: item.code.seq }));
     }
   }
 
@@ -66,8 +67,8 @@ export function Accounts(props: {
     const { revision } = c.preview;
     const summary = await action.run(() => send('captures/save', { captureId: c.id, revision }));
     if (summary) {
-      setDone(t('addedSummary', { added: summary.added, duplicates: summary.duplicates }));
       await load();
+      setDone(t('addedSummary', { added: summary.added, duplicates: summary.duplicates }));
     }
   }
 
