@@ -30,10 +30,14 @@ export function Accounts(props: {
   const [done, setDone] = useState<string | null>(null);
 
   async function load() {
-    const [list, pending] = await Promise.all([send('accounts/list', {}), send('captures/list', {})]);
+    // Both asked at once; the list shows as soon as its own reply is in, not when both are.
+    const listing = send('accounts/list', {});
+    const capturing = send('captures/list', {});
+    const list = await listing;
     if (!list.ok) return setLoadError(list.error);
     setLoadError(null);
     setAccounts(list.value);
+    const pending = await capturing;
     setCaptures(pending.ok ? pending.value.filter((c) => c.fresh > 0) : []);
     const open: Unconfirmed[] = [];
     for (const account of list.value.filter((a) => a.unconfirmed > 0)) {
