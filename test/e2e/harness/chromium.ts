@@ -55,7 +55,8 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
         ...chromiumArgs([snapshot.dir, ...(options.extraExtensions ?? [])], options.server),
         ...(options.locale ? [`--lang=${options.locale}`] : []),
       ],
-      // On Linux Chromium takes its UI language from the environment; --lang alone is not enough.
+      // Seen with Debian's Chromium 156: --lang alone switches the extension's messages but
+      // i18n.getUILanguage() still says en-US; LANGUAGE switches both.
       ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale, LANG: `${options.locale}.UTF-8` } } : {}),
       viewport: { width: 1280, height: 800 },
     });
