@@ -10,6 +10,7 @@ import { CODE_ROOM } from '../../src/content/place';
 import { createReplica } from '../replica/handler.mjs';
 import type { BrowserName } from './harness/config';
 import type { TestPage } from './harness/types';
+import { waitUntil } from './harness/util';
 import { useBrowser } from './harness/vitest';
 import { CODE_INPUT, loginToCodeStep, PASSWORD, seedAccount, unlockedPopup, waitForCodeInput, waitForOurText } from './helpers';
 import { wordsIn, type Words } from './locale-words';
@@ -176,7 +177,8 @@ describe.each(JOURNEYS)('Sparekey in $browser, UI language $locale', (journey) =
 describe('Sparekey in chromium, UI language ar (right to left)', () => {
   const journey: Journey = { browser: 'chromium', locale: 'ar', dir: 'rtl' };
   const t = wordsIn('ar');
-  const env = useBrowser('chromium', { locale: 'ar' });
+  const replica = createReplica({ seed: 'sparekey-e2e-chromium-ar', latencyMs: 20, stepDelayMs: 10 });
+  const env = useBrowser('chromium', { handler: replica.handle, locale: 'ar' });
 
   it('lays the popup out right to left, in Arabic, with nothing wider than its box', async () => {
     const page = await openPopupPage(env.browser);
@@ -195,4 +197,58 @@ describe('Sparekey in chromium, UI language ar (right to left)', () => {
     // The account's name is isolated and runs left to right: "@alice", not "alice@".
     expect(layout.labelDir).toBe('ltr');
   });
+
+  // X's code input says dir="auto" (test/replica/pages.test.mjs), so on X in Arabic or Hebrew the
+  // empty field and the Latin code typed into it still run left to right: the chip stays at its
+  // right end. A field that really runs right to left gets the chip at its left end.
+  const CASES = [
+    { what: 'English X', pageDir: 'ltr', fieldDir: 'auto', end: 'right' },
+    { what: 'X in a right-to-left language, its code field dir="auto"', pageDir: 'rtl', fieldDir: 'auto', end: 'right' },
+    { what: 'a right-to-left code field', pageDir: 'rtl', fieldDir: 'rtl', end: 'left' },
+  ] as const;
+
+  it('shows the chip in Arabic, right to left, at the inline end of X’s code field, whichever way the page runs', async () => {
+    const handle = 'sk_rtl';
+    replica.referee.createAccount({ handle, password: PASSWORD, mode: 'backup', codes: 2 });
+    const popupPage = await unlockedPopup(env.browser, PASS);
+    await seedAccount(popupPage, `@${handle}`, replica.referee.state(handle).codes.map((c) => c.code));
+    const offer = t('inlineUseCode', { count: 2 });
+
+    for (const c of CASES) {
+      const page = await env.browser.openPage('https://x.com/i/flow/login');
+      await page.evaluate(
+        (pageDir: string, fieldDir: string, sel: string) => {
+          document.documentElement.setAttribute('dir', pageDir);
+          // The field's own dir, set as X renders it (before anything measures it).
+          new MutationObserver(() => document.querySelector(sel)?.setAttribute('dir', fieldDir)).observe(document.body, { childList: true, subtree: true });
+        },
+        c.pageDir,
+        c.fieldDir,
+        CODE_INPUT,
+      );
+      await loginToCodeStep(page, handle);
+      const chip = (await waitForOurText(page, offer)).find((r) => r.text.includes(offer))!;
+      const box = chip.elements.find((e) => e.attributes.class?.includes('panel'))!;
+      expect([box.attributes.lang, box.attributes.dir, box.direction]).toEqual(['ar', 'rtl', 'rtl']);
+      const overflowing = chip.elements.filter((e) => e.visible && e.text !== '' && e.scrollWidth > e.clientWidth + 1);
+      expect(overflowing.map((e) => `${e.tag} "${e.text}" ${e.scrollWidth}/${e.clientWidth}`)).toEqual([]);
+      const field = await codeField(page);
+      // place.ts: 8 px in from the field's inline end.
+      const offEnd = (host: { x: number; width: number }) =>
+        Math.abs(c.end === 'left' ? host.x - (field.x + 8) : field.x + field.width - 8 - (host.x + host.width));
+      await waitUntil(async () => (await page.closedShadowRoots()).some((r) => r.text.includes(offer) && offEnd(r.hostBox) <= 1), {
+        message: `${c.what}: the chip at the field's ${c.end} end (it is ${offEnd(chip.hostBox)} px off)`,
+      });
+      await page.screenshot(path.join(SHOTS, `${journey.browser}-${journey.locale}-x-chip-${c.pageDir}-page-${c.fieldDir}-field.png`));
+      await page.close();
+    }
+  });
 });
+
+/** X's code field (its label box, as place.ts measures it). */
+async function codeField(page: TestPage) {
+  return page.evaluate((sel: string) => {
+    const r = (document.querySelector(sel)!.closest('label') ?? document.querySelector(sel)!).getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }, CODE_INPUT);
+}
