@@ -1,10 +1,11 @@
 // Sparekey's words in one of its languages, for tests that drive the UI by accessible name in that
 // language: read from the shipped public/_locales/<folder>/messages.json and put together the way
-// msg() does (src/i18n/index.ts): placeholders by name in alphabetical order, the plural form
+// msg() does (src/i18n/index.ts): placeholders by name in alphabetical order (strings isolated in
+// right-to-left languages), the plural form
 // Intl.PluralRules picks for the count, numbers in the language's digits.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { formatNumber, pluralCategory, toTag } from '../../src/i18n/locale';
+import { formatNumber, pluralCategory, textDirection, toTag } from '../../src/i18n/locale';
 import { REPO_ROOT } from './harness/config';
 
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
@@ -28,7 +29,8 @@ export function wordsIn(folder: string): Words {
       .sort()
       .map((name) => {
         const v = values[name]!;
-        return typeof v === 'number' ? formatNumber(tag, v) : v;
+        // Strings in right-to-left text come isolated (U+2068 … U+2069), as msg() puts them.
+        return typeof v === 'number' ? formatNumber(tag, v) : textDirection(tag) === 'rtl' ? `\u2068${v}\u2069` : v;
       });
     const count = values.count;
     const text =

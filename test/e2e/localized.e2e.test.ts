@@ -172,6 +172,10 @@ describe.each(JOURNEYS)('Sparekey in $browser, UI language $locale', (journey) =
     await waitForCodeInput(page, issued[0]!, 'the first code in X’s input');
     await waitForOurText(page, t('inlineFilled'));
   });
+
+  it('asks to save the code X shows in that language, in a banner whose words fit, and saves it', async () => {
+    await bannerInLanguage(env, replica, t, journey);
+  });
 });
 
 describe('Sparekey in chromium, UI language ar (right to left)', () => {
@@ -243,7 +247,39 @@ describe('Sparekey in chromium, UI language ar (right to left)', () => {
       await page.close();
     }
   });
+
+  it('asks to save the code X shows in Arabic, right to left, in a banner whose words fit, and saves it', async () => {
+    await bannerInLanguage(env, replica, t, journey);
+  });
 });
+
+/**
+ * X's backup-code screen: the capture banner asks in the language, runs in its direction, every
+ * text fits its box, and it sits beside X's dialog; Save saves. Returns nothing: it asserts.
+ */
+async function bannerInLanguage(env: ReturnType<typeof useBrowser>, replica: ReturnType<typeof createReplica>, t: Words, journey: Journey): Promise<void> {
+  const handle = `sk_banner_${journey.locale}`;
+  replica.referee.createAccount({ handle, password: PASSWORD, mode: 'backup' });
+  await unlockedPopup(env.browser, PASS);
+  const page = await env.browser.openPage(
+    `https://x.com/__replica/session?handle=${handle}&next=${encodeURIComponent('/settings/account/login_verification/backup_code')}`,
+  );
+  const question = t('inlineSaveOneFor', { account: `@${handle}` });
+  const banner = (await waitForOurText(page, question)).find((r) => r.text.includes(question))!;
+  const box = banner.elements.find((e) => e.attributes.class?.includes('panel'))!;
+  expect([box.attributes.lang, box.attributes.dir, box.direction]).toEqual([journey.locale, journey.dir, journey.dir]);
+  const overflowing = banner.elements.filter((e) => e.visible && e.text !== '' && e.scrollWidth > e.clientWidth + 1);
+  expect(overflowing.map((e) => `${e.tag} "${e.text}" ${e.scrollWidth}/${e.clientWidth}`)).toEqual([]);
+  // Beside X's dialog (right of it: this X page runs left to right), not over it.
+  const dialog = await page.evaluate(() => {
+    const r = document.querySelector('[role="dialog"]')!.getBoundingClientRect();
+    return { x: r.x, width: r.width };
+  });
+  expect(banner.hostBox.x).toBeGreaterThanOrEqual(dialog.x + dialog.width);
+  await page.screenshot(path.join(SHOTS, `${journey.browser}-${journey.locale}-x-banner.png`));
+  await page.clickInClosedShadow(t('inlineSave'));
+  await waitForOurText(page, t('inlineSavedFor', { account: `@${handle}` }));
+}
 
 /** X's code field (its label box, as place.ts measures it). */
 async function codeField(page: TestPage) {
