@@ -12,6 +12,45 @@ export const DEBIAN = {
   firefox: { env: 'FIREFOX_BIN', package: 'firefox-esr', defaults: ['/usr/bin/firefox-esr'] },
 };
 
+/**
+ * The UI languages the e2e tests start each browser in (test/e2e/localized.e2e.test.ts), and the
+ * Debian package and file that give the browser that language. Debian's chromium ships only
+ * en-US.pak (chromium-l10n adds the rest); Firefox ESR ships only English (one language pack
+ * package per language, installed as an app-scope add-on).
+ */
+export const LANGUAGES = {
+  chromium: { languages: ['de', 'ar'], package: () => 'chromium-l10n', file: (lang) => `/usr/lib/chromium/locales/${lang}.pak` },
+  firefox: {
+    languages: ['ja'],
+    package: (lang) => `firefox-esr-l10n-${lang}`,
+    file: (lang) => `/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`,
+  },
+};
+
+/** Commands the tests run besides the browsers: openssl (the test certificate), unzip (the store zips). */
+export const COMMANDS = ['openssl', 'unzip'];
+
+/**
+ * The Debian packages to install, in order (each browser before its languages), given what this
+ * machine has: `has.browser(name)`, `has.file(path)`, `has.command(name)`. A browser given by its
+ * env variable is the person's own: its languages are theirs to provide.
+ */
+export function missingPackages(has, env = process.env) {
+  const missing = [];
+  for (const name of ['chromium', 'firefox']) {
+    const spec = DEBIAN[name];
+    if (!has.browser(name)) {
+      if (env[spec.env]) throw new Error(`${spec.env}=${env[spec.env]} is not an executable file.`);
+      missing.push(spec.package);
+    }
+    if (env[spec.env]) continue;
+    const langs = LANGUAGES[name];
+    for (const lang of langs.languages) if (!has.file(langs.file(lang))) missing.push(langs.package(lang));
+  }
+  for (const command of COMMANDS) if (!has.command(command)) missing.push(command);
+  return [...new Set(missing)];
+}
+
 function isExecutable(file) {
   try {
     accessSync(file, constants.X_OK);
@@ -57,32 +96,24 @@ export function findBrowser(name) {
 }
 
 /**
- * Makes sure both browsers and openssl (for the test certificate) exist. Installs what is missing
+ * Makes sure both browsers, their test languages, openssl and unzip exist. Installs what is missing
  * when running as root on Debian; otherwise throws an error that says how to install it. Returns
  * the binaries' paths.
  */
 export function ensureBrowsers() {
-  const missing = [];
-  for (const name of ['chromium', 'firefox']) {
-    const spec = DEBIAN[name];
-    if (findBrowser(name)) continue;
-    if (process.env[spec.env]) {
-      // An explicit path that does not work is a configuration error, not something to paper over.
-      throw new Error(`${spec.env}=${process.env[spec.env]} is not an executable file.`);
-    }
-    missing.push(spec.package);
-  }
-  if (!hasCommand('openssl')) missing.push('openssl');
+  const has = { browser: (name) => findBrowser(name) !== undefined, file: existsSync, command: hasCommand };
+  const missing = missingPackages(has);
   if (missing.length > 0) {
     if (!isDebianRoot()) {
       throw new Error(`The tests need ${missing.join(', ')}, which ${missing.length > 1 ? 'are' : 'is'} missing. ${howToInstall(missing)}`);
     }
     aptInstall(missing);
   }
+  const left = missingPackages(has);
   const chromium = findBrowser('chromium');
   const firefox = findBrowser('firefox');
-  if (!chromium || !firefox || !hasCommand('openssl')) {
-    throw new Error(`Installing ${missing.join(', ')} did not provide the browsers. ${howToInstall(missing)}`);
+  if (!chromium || !firefox || left.length > 0) {
+    throw new Error(`Installing ${missing.join(', ')} did not provide ${left.join(', ') || 'the browsers'}. ${howToInstall(missing)}`);
   }
   return { chromium, firefox };
 }

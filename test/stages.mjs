@@ -13,7 +13,7 @@
 
 /** @type {Stage[]} */
 export const STAGES = [
-  { id: 'provision', label: 'provision browsers (Debian chromium, firefox-esr, openssl)', needs: [], provides: ['browsers'] },
+  { id: 'provision', label: 'provision browsers (Debian chromium, firefox-esr, their test languages, openssl, unzip)', needs: [], provides: ['browsers'] },
   { id: 'typecheck', label: 'typecheck (tsc --noEmit)', needs: [], provides: [] },
   {
     id: 'unit',

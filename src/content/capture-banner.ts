@@ -4,7 +4,7 @@ import { capturePreviewText } from '../i18n/capture-preview';
 import type { CaptureSeen, ContentRequests } from '../messages/protocol';
 import type { CodeScreen } from '../sites/types';
 import type { PageContext } from './context';
-import { isVisibleRect, placeBanner, rectOf, viewportOf } from './place';
+import { directionOf, isVisibleRect, placeBanner, rectOf, viewportOf } from './place';
 import { TEXT } from './text';
 import type { PanelButton, PanelLike, PanelView } from './ui';
 
@@ -128,7 +128,8 @@ export class CaptureBanner {
     }
     banner.panel.watch(banner.screen.anchor);
     const size = banner.panel.measure();
-    banner.panel.show(placeBanner(rectOf(banner.screen.container), anchor, size, viewport));
+    const container = banner.screen.container;
+    banner.panel.show(placeBanner(rectOf(container), anchor, size, viewport, directionOf(container)));
   }
 
   async #save(banner: BannerState): Promise<void> {

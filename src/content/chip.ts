@@ -8,7 +8,7 @@ import type { PageContext } from './context';
 import { clickWhenEnabled, fillInput, type Waiter } from './fill';
 import { OfferAhead } from './offer-ahead';
 import type { OutcomeReport } from './outcome-report';
-import { chipMaxWidth, isVisibleRect, placeChip, rectOf, viewportOf } from './place';
+import { chipMaxWidth, directionOf, isVisibleRect, placeChip, rectOf, viewportOf } from './place';
 import { TEXT } from './text';
 import type { PanelButton, PanelLike, PanelView } from './ui';
 
@@ -175,7 +175,7 @@ export class Chip {
     chip.panel.watch(input);
     chip.panel.constrain(chipMaxWidth(field));
     const size = chip.panel.measure();
-    chip.panel.show(placeChip(field, size, viewport));
+    chip.panel.show(placeChip(field, size, viewport, directionOf(input)));
   }
 
   #status(chip: ChipState, status: string | undefined): void {

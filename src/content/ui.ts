@@ -6,7 +6,7 @@
 // Keyboard activation is accepted (the page cannot focus inside a closed root).
 //
 // Built with DOM calls and textContent only: no HTML strings, no innerHTML.
-import { msg, type PlainKey } from '../i18n';
+import { msg, textLanguage, type PlainKey } from '../i18n';
 import { Guard, type Refusal } from './guard';
 import type { Point, Size } from './place';
 
@@ -85,15 +85,17 @@ button {
 button.secondary { background: #ffffff; color: #0f766e; }
 button:hover { filter: brightness(1.08); }
 button:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
-.status { margin: 0 6px; color: #334155; flex-basis: 100%; }
-/* The chip is one row that fits inside X's code field: a short status left of the button. */
+/* Logical properties only (margin-inline…): the box's dir follows our words' language. */
+.status { margin-block: 0; margin-inline: 6px; color: #334155; flex-basis: 100%; }
+/* The chip is one row that fits inside X's code field: a short status before the button. */
 .chip { flex-wrap: nowrap; }
 .chip button { flex: none; white-space: nowrap; font-size: 12px; padding: 4px 10px; }
 .chip .status {
   flex: 1 1 auto;
   order: -1;
   min-width: 72px;
-  margin: 0 2px 0 6px;
+  margin-block: 0;
+  margin-inline: 6px 2px;
   font-size: 12px;
   line-height: 14px;
   display: -webkit-box;
@@ -185,6 +187,11 @@ export class Panel implements PanelLike {
     // A chip is a small group of controls; the banner is a landmark a person can find again.
     this.#box.setAttribute('role', kind === 'chip' ? 'group' : 'region');
     this.#box.setAttribute('aria-label', msg('appName'));
+    // Our words' language and direction, whatever the page's: Arabic runs right to left in the
+    // chip and the banner on an English X page too (the CSS below is in logical properties).
+    const { lang, dir } = textLanguage();
+    this.#box.lang = lang;
+    this.#box.dir = dir;
     this.#status = doc.createElement('p');
     this.#status.className = 'status';
     this.#status.setAttribute('role', 'status');

@@ -5,6 +5,8 @@
 // Placeholders are passed by name; messages.json numbers them ($1, $2, …) in alphabetical order
 // of their names, which is the order msg() hands the values to the browser.
 //
+// Names and other strings put into a right-to-left message are isolated (see isolate()).
+//
 // Counts: browser.i18n has no plural forms, so a message that counts something is stored once per
 // plural category (`saveCodes_one`, `saveCodes_other`; Polish adds `_few` and `_many`, Arabic
 // `_zero`, `_two`, …) and asked for by its base name with a `count`: msg('saveCodes', { count })
@@ -65,15 +67,23 @@ export function textLanguage(): { lang: string; dir: 'ltr' | 'rtl' } {
 type StoredName = Parameters<typeof browser.i18n.getMessage>[0];
 const lookup = (name: string, substitutions?: string[]) => browser.i18n.getMessage(name as StoredName, substitutions);
 
+/**
+ * A name put into right-to-left text keeps its own direction: "@alice" inside an Arabic sentence
+ * would otherwise show as "alice@" (the @ is neutral and takes the sentence's side). Unicode's
+ * first-strong isolate (U+2068 … U+2069) is invisible and does what <bdi> does in markup.
+ */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
 export function msg<K extends MessageKey>(key: K, ...args: MessageArgs<K>): Localized {
   const values = args[0] as Record<string, string | number> | undefined;
   if (!values) return lookup(key) as Localized;
   const { grammar, format } = locales();
+  const rtl = textDirection(grammar) === 'rtl';
   const substitutions = Object.keys(values)
     .sort()
     .map((name) => {
       const value = values[name]!;
-      return typeof value === 'number' ? formatNumber(format, value) : value;
+      return typeof value === 'number' ? formatNumber(format, value) : rtl ? isolate(value) : value;
     });
   const count = values.count;
   if (typeof count !== 'number') return lookup(key, substitutions) as Localized;

@@ -22,7 +22,8 @@ export function Screen(props: { title: string; focus?: boolean; children: Compon
     <section aria-labelledby={id} class="screen">
       <div class="screen-head">
         <h2 id={id} tabIndex={-1} ref={heading}>
-          {props.title}
+          {/* Isolated: an account's name ("@alice") keeps its @ in front in a right-to-left popup. */}
+          <bdi>{props.title}</bdi>
         </h2>
         {props.actions}
       </div>

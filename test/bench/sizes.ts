@@ -7,6 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserName } from '../e2e/harness/config';
 import { zipsOf } from './builds';
+import { zipEntryCostsOf } from './zip-entries';
 import { REPO_ROOT } from '../e2e/harness/config';
 import { BUDGETS, buildDir, verdict } from './lib';
 
@@ -117,11 +118,43 @@ function bySource(file?: string): { source: string; bytes: number; gzip_alone: n
     .sort((a, b) => b.bytes - a.bytes);
 }
 
+/**
+ * A shipped zip in two parts with a budget each: the base (everything but the translations: code,
+ * assets, manifest and the default locale's words), and each other language's _locales folder.
+ * The zip's size is their sum, exactly.
+ */
+function zipBudgets(zip: string, defaultLocale: string) {
+  const languages = new Map<string, number>();
+  let base = 0;
+  for (const entry of zipEntryCostsOf(zip)) {
+    const lang = /^_locales\/([^/]+)\//.exec(entry.name)?.[1];
+    if (lang && lang !== defaultLocale) languages.set(lang, (languages.get(lang) ?? 0) + entry.bytes);
+    else base += entry.bytes;
+  }
+  const perLanguage = Object.fromEntries(
+    [...languages].sort(([a], [b]) => a.localeCompare(b)).map(([lang, bytes]) => [lang, { bytes, verdict: verdict(bytes, BUDGETS.zip_language_bytes) }]),
+  );
+  const largest = Math.max(0, ...languages.values());
+  const baseVerdict = verdict(base, BUDGETS.zip_bytes);
+  return {
+    base_bytes: base,
+    base_budget_bytes: BUDGETS.zip_bytes,
+    base_verdict: baseVerdict,
+    languages: languages.size,
+    languages_bytes: [...languages.values()].reduce((s, n) => s + n, 0),
+    language_budget_bytes: BUDGETS.zip_language_bytes,
+    largest_language_bytes: largest,
+    per_language: perLanguage,
+    verdict: baseVerdict === 'pass' && verdict(largest, BUDGETS.zip_language_bytes) === 'pass' ? 'pass' : 'miss',
+  };
+}
+
 export function sizes(browser: BrowserName) {
   const root = buildDir(browser, 'production');
   const manifest = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8')) as {
     content_scripts?: { js?: string[]; css?: string[] }[];
     background?: { service_worker?: string; scripts?: string[] };
+    default_locale?: string;
   };
   const contentFiles = (manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]);
   const content = measure(root, [...new Set(contentFiles)].map((f) => path.join(root, f)));
@@ -132,10 +165,9 @@ export function sizes(browser: BrowserName) {
   const zips = Object.fromEntries(
     zipsOf(browser).map((z) => {
       const bytes = statSync(z).size;
-      // The sources zip is what AMO reviewers get, not what people install.
-      const shipped = !z.endsWith('-sources.zip');
-      // The budget is for what people download; the sources zip (fixtures, screenshots) has none.
-      return [path.basename(z), shipped ? { bytes, installed_by_users: true, budget_bytes: BUDGETS.zip_bytes, verdict: verdict(bytes, BUDGETS.zip_bytes) } : { bytes, installed_by_users: false }];
+      // The sources zip is what AMO reviewers get, not what people install: no budget.
+      if (z.endsWith('-sources.zip')) return [path.basename(z), { bytes, installed_by_users: false }];
+      return [path.basename(z), { bytes, installed_by_users: true, ...zipBudgets(z, manifest.default_locale ?? 'en') }];
     }),
   );
   // The bench hook must not ship: its port name appears in no production file.

@@ -66,6 +66,45 @@ export async function horizontalOverflow(page: TestPage): Promise<number> {
   return page.evaluate((width: number) => Math.max(0, document.documentElement.scrollWidth - width), POPUP_WIDTH);
 }
 
+/**
+ * Every element showing text whose text is wider than its box (scrollWidth > clientWidth): a long
+ * German compound that does not wrap, a button label cut off. Elements that clip on purpose
+ * (visually hidden text, 1px boxes) are not boxes a person reads.
+ */
+export async function overflowingText(page: TestPage): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const own = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+      if (!own && !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)) continue;
+      const style = getComputedStyle(el);
+      if (style.display === 'inline' || style.display === 'none' || el.closest('.sr-only')) continue;
+      if (el.clientWidth <= 1) continue;
+      if (el.scrollWidth > el.clientWidth + 1) {
+        const text = (el.textContent || (el as HTMLInputElement).value || '').replace(/\s+/g, ' ').trim().slice(0, 60);
+        found.push(`<${el.tagName.toLowerCase()}> "${text}": ${el.scrollWidth} px of text in ${el.clientWidth} px`);
+      }
+    }
+    return found;
+  });
+}
+
+/** The innermost elements reaching past the popup's sides, to say what made it scroll sideways. */
+export async function beyondPopup(page: TestPage): Promise<string[]> {
+  return page.evaluate((width: number) => {
+    const beyond = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && (r.right > width + 0.5 || r.left < -0.5);
+    };
+    return Array.from(document.body.querySelectorAll('*'))
+      .filter((el) => beyond(el) && !Array.from(el.children).some(beyond))
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return `<${el.tagName.toLowerCase()} class="${el.className}"> "${(el.textContent ?? '').trim().slice(0, 50)}": ${Math.round(r.left)}–${Math.round(r.right)} px`;
+      });
+  }, POPUP_WIDTH);
+}
+
 async function axeClean(page: TestPage, what: string): Promise<void> {
   const violations = await runAxe(page);
   expect(violations, `${what}: ${formatViolations(violations)}`).toEqual([]);

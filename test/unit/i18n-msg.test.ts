@@ -77,6 +77,14 @@ describe('msg() with a count', () => {
     expect(msg('saveCodes', { count: 3 })).toBe(`احفظ ${new Intl.NumberFormat('ar').format(3)} رموز`);
   });
 
+  it('isolates a name put into right-to-left text, so "@alice" keeps its @ in front; left-to-right text is untouched', () => {
+    expect(msg('inlineSavedFor', { account: '@alice' })).toBe('Saved to Sparekey for @alice.');
+    speak('ar', { messagesLocale: 'ar', inlineSavedFor: 'تم الحفظ في Sparekey للحساب $1.', saveCodes_few: 'احفظ $1 رموز' });
+    expect(msg('inlineSavedFor', { account: '@alice' })).toBe('تم الحفظ في Sparekey للحساب \u2068@alice\u2069.');
+    // Numbers are the language's own: not isolated.
+    expect(msg('saveCodes', { count: 3 })).toBe(`احفظ ${new Intl.NumberFormat('ar').format(3)} رموز`);
+  });
+
   it('needs its count: a plural message by its base name only, with a number', () => {
     expect(() => {
       // @ts-expect-error: a plural message without its count

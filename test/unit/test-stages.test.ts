@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES, missingPackages, type BrowserName } from '../provision.mjs';
 import { STAGES, orderProblems } from '../stages.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -74,5 +75,42 @@ describe('the stages of npm test', () => {
       .map((f) => path.relative(root, f).split(path.sep).join('/'))
       .filter((file) => STAGES.filter((s) => s.owns?.(file)).length !== 1);
     expect(orphans).toEqual([]);
+  });
+});
+
+// The provisioning stage is the only thing that installs anything on a fresh machine: the browsers,
+// the languages the localized e2e starts them in, and the commands the tests run.
+describe('the provisioning of npm test', () => {
+  const machine = (has: { browsers?: BrowserName[]; files?: string[]; commands?: string[] }) => ({
+    browser: (name: BrowserName) => has.browsers?.includes(name) ?? false,
+    file: (file: string) => has.files?.includes(file) ?? false,
+    command: (name: string) => has.commands?.includes(name) ?? false,
+  });
+  const languageFiles = (['chromium', 'firefox'] as const).flatMap((b) => LANGUAGES[b].languages.map((l) => LANGUAGES[b].file(l)));
+
+  it('installs on a fresh machine each browser, then its languages, then openssl and unzip', () => {
+    expect(missingPackages(machine({}), {})).toEqual(['chromium', 'chromium-l10n', 'firefox-esr', 'firefox-esr-l10n-ja', 'openssl', 'unzip']);
+  });
+
+  it('installs only the languages when the browsers are there without them (Debian ships English only)', () => {
+    const has = machine({ browsers: ['chromium', 'firefox'], commands: ['openssl', 'unzip'] });
+    expect(missingPackages(has, {})).toEqual(['chromium-l10n', 'firefox-esr-l10n-ja']);
+  });
+
+  it('installs nothing on a machine that has it all', () => {
+    expect(missingPackages(machine({ browsers: ['chromium', 'firefox'], files: languageFiles, commands: ['openssl', 'unzip'] }), {})).toEqual([]);
+  });
+
+  it('leaves the languages of a browser named by CHROMIUM_BIN / FIREFOX_BIN to its owner', () => {
+    const has = machine({ browsers: ['chromium', 'firefox'], commands: ['openssl', 'unzip'] });
+    expect(missingPackages(has, { CHROMIUM_BIN: '/opt/chromium/chrome' })).toEqual(['firefox-esr-l10n-ja']);
+  });
+
+  it('provides every language the localized e2e starts a browser in', () => {
+    const source = readFileSync(path.join(root, 'test/e2e/localized.e2e.test.ts'), 'utf8');
+    const started = [...source.matchAll(/\{ browser: '(chromium|firefox)', locale: '([a-z_A-Z]+)'/g)].map((m) => [m[1] as BrowserName, m[2]!] as const);
+    expect(started.length).toBeGreaterThanOrEqual(3);
+    const unprovided = started.filter(([browser, locale]) => !LANGUAGES[browser].languages.includes(locale));
+    expect(unprovided.map(([b, l]) => `${b} in ${l}: add it to LANGUAGES in test/provision.mjs`)).toEqual([]);
   });
 });

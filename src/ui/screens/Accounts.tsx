@@ -174,7 +174,9 @@ function AccountItem(props: { account: AccountSummary; onOpen: () => void }) {
         <SiteIcon site={a.site} />
         {/* The spaces keep the button's accessible name "@alice X 3 of 5 left", not "@aliceX3…". */}
         <span class="account-name">
-          <span class="label">{a.label}</span> <span class="site">{siteName(a.site)}</span>
+          <span class="label">
+            <bdi>{a.label}</bdi>
+          </span> <span class="site">{siteName(a.site)}</span>
         </span>{' '}
         <span class="left">{t('leftOf', { count: a.left, total: a.total })}</span>
       </button>

@@ -1,8 +1,8 @@
 // Builds the extension for both browsers when .output is missing or older than its sources.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CHROME_BUILD, FIREFOX_BUILD, REPO_ROOT } from './config';
+import { CHROME_BUILD, FIREFOX_BUILD, OUTPUT_DIR, REPO_ROOT, type BrowserName } from './config';
 
 /** Everything `wxt build` reads. */
 const SOURCES = ['entrypoints', 'src', 'public', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
@@ -43,4 +43,26 @@ export function ensureBuild(force = false): boolean {
     }
   }
   return true;
+}
+
+/** The store packages `npm run zip` writes (wxt.config.ts: zip.artifactTemplate). */
+export function zipPaths(): Record<BrowserName, string> {
+  const { name, version } = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  return {
+    chromium: path.join(OUTPUT_DIR, `${name}-${version}-chrome.zip`),
+    firefox: path.join(OUTPUT_DIR, `${name}-${version}-firefox.zip`),
+  };
+}
+
+/** Runs `npm run zip` when a store zip is missing or older than its sources; returns the zips. */
+export function ensureZips(): Record<BrowserName, string> {
+  const zips = zipPaths();
+  const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(REPO_ROOT, s))));
+  const stale = Object.values(zips).filter((z) => !existsSync(z) || statSync(z).mtimeMs < sources);
+  if (stale.length > 0) {
+    console.log(`[e2e] packaging the extension (${stale.map((z) => path.basename(z)).join(', ')} missing or stale)…`);
+    execFileSync('npm', ['run', 'zip'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    for (const z of Object.values(zips)) if (!existsSync(z)) throw new Error(`npm run zip finished without writing ${path.relative(REPO_ROOT, z)}`);
+  }
+  return zips;
 }

@@ -3,7 +3,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page, type Worker 
 import { CHROME_BUILD, MAPPED_HOSTS } from './config';
 import { findBrowser, serviceWorkerOf } from './browsers';
 import { describeShadowRoot, findInShadowRoots } from './shadow';
-import { snapshotBuild, type Snapshot } from './snapshot';
+import { snapshotBuild, snapshotZip, type Snapshot } from './snapshot';
 import type { BrowserUnderTest, ClosedShadowRoot, ConsoleEntry, LaunchOptions, Role, TestPage, WaitOptions } from './types';
 import { waitUntil } from './util';
 
@@ -44,14 +44,20 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
   const executablePath = findBrowser('chromium');
   if (!executablePath) throw new Error('Chromium is missing: run ensureBrowsers() first (test/e2e/harness/browsers.ts).');
   const started = Date.now();
-  const snapshot: Snapshot = snapshotBuild(options.extensionDir ?? CHROME_BUILD);
+  const snapshot: Snapshot = options.extensionZip ? snapshotZip(options.extensionZip) : snapshotBuild(options.extensionDir ?? CHROME_BUILD);
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext('', {
       executablePath,
       // headless: true is the new headless mode in Chromium 156, which loads extensions.
       headless: !options.headed,
-      args: chromiumArgs([snapshot.dir, ...(options.extraExtensions ?? [])], options.server),
+      args: [
+        ...chromiumArgs([snapshot.dir, ...(options.extraExtensions ?? [])], options.server),
+        ...(options.locale ? [`--lang=${options.locale}`] : []),
+      ],
+      // Seen with Debian's Chromium 156: --lang alone switches the extension's messages but
+      // i18n.getUILanguage() still says en-US; LANGUAGE switches both.
+      ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale, LANG: `${options.locale}.UTF-8` } } : {}),
       viewport: { width: 1280, height: 800 },
     });
   } catch (error) {

@@ -5,7 +5,7 @@ import puppeteer, { type Browser, type KeyInput, type Page } from 'puppeteer-cor
 import { FIREFOX_BUILD, MAPPED_HOSTS } from './config';
 import { findBrowser, geckoIdOf } from './browsers';
 import { describeShadowRoot, findInShadowRoots } from './shadow';
-import { snapshotBuild } from './snapshot';
+import { snapshotBuild, snapshotZip } from './snapshot';
 import type { BrowserUnderTest, ClosedShadowRoot, ConsoleEntry, LaunchOptions, Role, TestPage, WaitOptions } from './types';
 import { waitUntil } from './util';
 
@@ -29,8 +29,10 @@ interface EvaluateResult {
 
 const ACTION_TIMEOUT = 15_000;
 
-function firefoxPrefs(server: LaunchOptions['server'], uuids: Record<string, string>, idleMs?: number) {
+function firefoxPrefs(server: LaunchOptions['server'], uuids: Record<string, string>, idleMs?: number, locale?: string) {
   return {
+    // The UI language, from Debian's language pack (firefox-esr-l10n-<lang>, an app-scope add-on).
+    ...(locale ? { 'intl.locale.requested': locale, 'intl.accept_languages': locale } : {}),
     // Our hosts resolve to loopback, and every other host too (the server answers 421), so
     // nothing leaves the machine; 443 and 80 both go to the server's port.
     'network.dns.localDomains': MAPPED_HOSTS.join(','),
@@ -52,7 +54,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
   const executablePath = findBrowser('firefox');
   if (!executablePath) throw new Error('Firefox is missing: run ensureBrowsers() first (test/e2e/harness/browsers.ts).');
   const started = Date.now();
-  const snapshot = snapshotBuild(options.extensionDir ?? FIREFOX_BUILD);
+  const zipped = options.extensionZip ? snapshotZip(options.extensionZip) : undefined;
+  const snapshot = zipped ?? snapshotBuild(options.extensionDir ?? FIREFOX_BUILD);
   const geckoId = geckoIdOf(snapshot.dir);
   const uuid = randomUUID();
   // Extra extensions get pinned UUIDs too, so their pages have known URLs.
@@ -69,7 +72,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
       args: ['--remote-allow-system-access'],
       acceptInsecureCerts: true,
       defaultViewport: { width: 1280, height: 800 },
-      extraPrefsFirefox: firefoxPrefs(options.server, uuids, options.backgroundIdleTimeoutMs),
+      extraPrefsFirefox: firefoxPrefs(options.server, uuids, options.backgroundIdleTimeoutMs, options.locale),
     });
   } catch (error) {
     snapshot.remove();
@@ -77,7 +80,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
   }
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   try {
-    const installed = await browser.installExtension(snapshot.dir);
+    // A zip is installed as it is, the way a person installs the store's file.
+    const installed = await browser.installExtension(zipped?.zip ?? snapshot.dir);
     if (installed !== geckoId) throw new Error(`installed add-on id ${installed}, expected ${geckoId}`);
     for (const extra of extras) {
       const id = await browser.installExtension(extra.dir);

@@ -61,6 +61,9 @@ export function describeShadowRoot(this: ShadowRoot): string {
       visible: style.display !== 'none' && style.visibility !== 'hidden' && box.width > 0 && box.height > 0,
       disabled: (el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true',
       attributes,
+      scrollWidth: el.scrollWidth,
+      clientWidth: el.clientWidth,
+      direction: style.direction,
     });
   }
   const result: ClosedShadowRoot = {

@@ -1,6 +1,7 @@
 // Browsers load private copies of the build: other people (and `npm run build` in another shell)
 // rewrite .output while a test runs, and both browsers read extension files lazily.
-import { cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CHROME_BUILD, FIREFOX_BUILD } from './config';
@@ -18,6 +19,17 @@ export function snapshotBuild(buildDir: string): Snapshot {
   const dir = path.join(parent, path.basename(buildDir));
   cpSync(buildDir, dir, { recursive: true });
   return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
+}
+
+/** A private copy of a store zip, and its contents extracted beside it (for its manifest, and for Chromium). */
+export function snapshotZip(zip: string): Snapshot & { zip: string } {
+  if (!existsSync(zip)) throw new Error(`${zip} is missing: package the extension first (npm run zip).`);
+  const parent = mkdtempSync(path.join(os.tmpdir(), 'sparekey-e2e-zip-'));
+  const copy = path.join(parent, path.basename(zip));
+  copyFileSync(zip, copy);
+  const dir = path.join(parent, 'unzipped');
+  execFileSync('unzip', ['-q', copy, '-d', dir]);
+  return { dir, zip: copy, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
 export interface BuildsSnapshot {

@@ -25,6 +25,11 @@ export interface ShadowElement {
   visible: boolean;
   disabled: boolean;
   attributes: Record<string, string>;
+  /** Content width and the box's inner width (scrollWidth / clientWidth): wider content overflows. */
+  scrollWidth: number;
+  clientWidth: number;
+  /** The direction its text runs (computed `direction`). */
+  direction: string;
 }
 
 /** A closed shadow root in the page's top document, read from outside without the page's help. */
@@ -124,6 +129,17 @@ export interface LaunchOptions {
   server: { port: number; spkiBase64: string };
   /** Unpacked build to load; defaults to .output/<browser>-mv3. */
   extensionDir?: string;
+  /**
+   * A store package (`npm run zip`) to load instead of a folder. Firefox installs the zip itself;
+   * Chromium loads only unpacked extensions from the command line, so its zip is extracted first.
+   */
+  extensionZip?: string;
+  /**
+   * The browser's UI language (what browser.i18n picks the messages by), e.g. 'de', 'ja', 'ar'.
+   * Chromium: --lang and LANGUAGE (Debian's chromium-l10n ships the languages); Firefox: the pref
+   * intl.locale.requested (Debian's firefox-esr-l10n-<lang> ships the language pack).
+   */
+  locale?: string;
   /**
    * Firefox only: `extensions.background.idle.timeout` in ms. Needed for stopBackground() there;
    * the event page then also dies by itself after this much idle time.

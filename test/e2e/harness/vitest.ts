@@ -23,6 +23,10 @@ export interface UseBrowserOptions {
   backgroundIdleTimeoutMs?: number;
   /** More unpacked extensions next to ours; see LaunchOptions.extraExtensions. */
   extraExtensions?: readonly string[];
+  /** The browser's UI language; see LaunchOptions.locale. */
+  locale?: string;
+  /** Load this store zip instead of the run's build; see LaunchOptions.extensionZip. */
+  extensionZip?: () => string;
 }
 
 type ProvidedBuilds = { chromium: string; firefox: string };
@@ -41,11 +45,13 @@ export function useBrowser(name: BrowserName, options: UseBrowserOptions = {}): 
     // The run's copy of the build when the e2e global setup made one; .output otherwise.
     const builds = inject('sparekeyBuilds') as ProvidedBuilds | undefined;
     const launch: Parameters<typeof launchBrowser>[1] = { server };
-    if (builds) launch.extensionDir = builds[name];
+    if (options.extensionZip) launch.extensionZip = options.extensionZip();
+    else if (builds) launch.extensionDir = builds[name];
+    if (options.locale !== undefined) launch.locale = options.locale;
     if (options.backgroundIdleTimeoutMs !== undefined) launch.backgroundIdleTimeoutMs = options.backgroundIdleTimeoutMs;
     if (options.extraExtensions !== undefined) launch.extraExtensions = options.extraExtensions;
     browser = await launchBrowser(name, launch);
-    console.log(`[e2e] ${name} ready in ${browser.launchMs} ms (${browser.extensionOrigin}, build ${launch.extensionDir ?? 'from .output'})`);
+    console.log(`[e2e] ${name} ready in ${browser.launchMs} ms (${browser.extensionOrigin}, build ${launch.extensionZip ?? launch.extensionDir ?? 'from .output'}${launch.locale ? `, UI language ${launch.locale}` : ''})`);
   }, 120_000);
 
   afterAll(async () => {

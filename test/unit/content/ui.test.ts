@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Panel, randomHostTag } from '../../../src/content/ui';
+import { PHYSICAL_SIDES } from '../physical-sides';
 
 // The page runtime words its text through browser.i18n: the shipped English messages here.
 vi.mock('wxt/browser', () => import('../i18n-browser'));
@@ -109,5 +110,29 @@ describe('Panel', () => {
     panel.show({ x: 1, y: 1 });
     panel.destroy();
     expect(panel.host.isConnected).toBe(false);
+  });
+});
+
+describe('Panel direction', () => {
+  it('runs left to right in English, right to left in Arabic, whatever the page’s direction', async () => {
+    const { i18n } = await import('../i18n-en');
+    const en = panelWithRoot('chip').root.querySelector('.panel') as HTMLElement;
+    expect([en.lang, en.dir]).toEqual(['en', 'ltr']);
+    vi.spyOn(i18n, 'getUILanguage').mockReturnValue('ar');
+    const english = i18n.getMessage;
+    vi.spyOn(i18n, 'getMessage').mockImplementation((key: string, subs?: string | string[]) => (key === 'messagesLocale' ? 'ar' : english(key, subs)));
+    document.documentElement.dir = 'ltr';
+    for (const kind of ['chip', 'banner'] as const) {
+      const box = panelWithRoot(kind).root.querySelector('.panel') as HTMLElement;
+      expect([box.lang, box.dir]).toEqual(['ar', 'rtl']);
+    }
+    vi.restoreAllMocks();
+    document.documentElement.removeAttribute('dir');
+  });
+
+  it('styles its boxes with logical properties only, so they mirror with dir', () => {
+    const css = panelWithRoot('banner').root.querySelector('style')!.textContent ?? '';
+    expect(css).toContain('margin-inline');
+    expect(css).not.toMatch(PHYSICAL_SIDES);
   });
 });
