@@ -2,7 +2,7 @@
 // Called from entrypoints/background.ts inside defineBackground's main(), never at import time.
 import { browser, type Browser } from 'wxt/browser';
 import { openVaultDb } from '../store';
-import { PAGE_SITES, contentScriptMatches } from '../sites/index';
+import { ON_REQUEST_SITES, PAGE_SITES, contentScriptMatches } from '../sites/index';
 import { isContentMessage, type FillGrant, type Settings } from '../messages/protocol';
 import { sendToPage } from '../messages/page';
 import { createHandlers } from './app';
@@ -21,6 +21,8 @@ import { storedIn } from './storage-item';
 import { STORED } from './stored';
 import { wireOutsideFill } from './outside-fill';
 import { installBuildHook } from './build-hook';
+import { syncSiteScripts } from './site-access';
+import { browserSiteAccess } from './site-access-port';
 import { deriveKey } from '../crypto';
 import { KdfHost } from './kdf-host';
 import { kdfChannelOpener } from './kdf-channels';
@@ -185,6 +187,13 @@ export function startBackground(): void {
     if (info.url !== undefined || info.status === 'complete') void updateBadge(tab).catch(() => undefined);
   });
   browser.tabs.onActivated.addListener(() => void updateBadge().catch(() => undefined));
+
+  // Content scripts for the sites read on request follow their grants: at every start (a grant or
+  // revocation made while the background slept) and whenever the person changes one.
+  const syncSites = () => void syncSiteScripts(browserSiteAccess(), ON_REQUEST_SITES).catch(() => undefined);
+  browser.permissions.onAdded.addListener(syncSites);
+  browser.permissions.onRemoved.addListener(syncSites);
+  syncSites();
 
   wireOutsideFill(deps);
   installBuildHook(deps); // a no-op but in the bench build (build-hook.ts)

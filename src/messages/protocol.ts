@@ -258,6 +258,11 @@ export interface PageRequests {
   'backup/restore': { req: { text: string; passphrase: string }; res: RestoreSummary };
   /** Clear the clipboard after `seconds` (the popup may be closed by then). */
   'clipboard/clear-after': { req: { seconds: number }; res: { scheduled: boolean } };
+  /**
+   * After the popup's permissions.request/remove for a site read on request: the background
+   * registers or unregisters that site's content script, and says where each such site stands.
+   */
+  'sites/access': { req: Record<string, never>; res: { site: string; granted: boolean; registered: boolean }[] };
 }
 
 /** Content script → background. The origin is always taken from the sender, never the body. */

@@ -56,6 +56,7 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
   // 10 MB: far above a real vault's backup (about 1 KB per code), far below a memory problem.
   'backup/restore': object({ text: str(10_000_000, 1), passphrase }),
   'clipboard/clear-after': object({ seconds: int(1, 600) }),
+  'sites/access': empty,
   'content/load-runtime': empty,
   'content/prompt-seen': object({
     mode: oneOf(STEP_MODES),

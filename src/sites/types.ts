@@ -18,6 +18,13 @@ export interface SiteInfo {
    * `perScreen` codes at once, and `kept` valid at a time. A capture is capped at these.
    */
   capture?: { perScreen: number; kept: number };
+  /**
+   * How Sparekey gets host access to `matches`. Absent: the manifest asks for it at install (X
+   * only). 'on-request': the origins are optional_host_permissions, asked for by a person's click
+   * in the popup when they add codes for the site, and the content script is registered for them
+   * then (src/background/site-access.ts); without the grant Sparekey never reads the site's pages.
+   */
+  access?: 'on-request';
 }
 
 // ---- detector records ------------------------------------------------------------------------

@@ -46,6 +46,7 @@ const VALID: { [N in MessageName]: Json } = {
   'backup/export': { passphrase: 'p', own: true, confirm: 'p' },
   'backup/restore': { text: '{"format":"sparekey-backup"}', passphrase: 'p' },
   'clipboard/clear-after': { seconds: 30 },
+  'sites/access': {},
   'content/load-runtime': {},
   'content/prompt-seen': { mode: 'backup', accountHint: '@alice' },
   'content/request-fill': { trusted: true, accountHint: '@alice', accountId: 'acc-1' },
