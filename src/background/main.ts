@@ -22,6 +22,7 @@ import { STORED } from './stored';
 import { wireOutsideFill } from './outside-fill';
 import { installBuildHook } from './build-hook';
 import { syncSiteScripts } from './site-access';
+import { judgeLoad } from './load-verdicts';
 import { browserSiteAccess } from './site-access-port';
 import { deriveKey } from '../crypto';
 import { KdfHost } from './kdf-host';
@@ -102,7 +103,7 @@ export function startBackground(): void {
     },
     wakeAt: (name, when) => void (async () => browser.alarms.create(name, { when }))().catch(() => undefined),
   };
-  const { handlers, captures } = createHandlers(deps);
+  const { handlers, captures, loads } = createHandlers(deps);
 
   async function updateBadge(tab?: Browser.tabs.Tab): Promise<void> {
     const target = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
@@ -174,7 +175,10 @@ export function startBackground(): void {
       .catch(() => undefined);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void reconcileTab(deps, tabId, undefined).catch(() => undefined));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    loads.forget(tabId);
+    void reconcileTab(deps, tabId, undefined).catch(() => undefined);
+  });
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     // Without the "tabs" permission the browser leaves changeInfo.url out when the tab moves to a
     // host we have no access to (x.com → anywhere else), so a navigation is seen by its status
@@ -185,6 +189,12 @@ export function startBackground(): void {
         .then((url) => reconcileTab(deps, tabId, url))
         .catch(() => undefined);
     if (info.url !== undefined || info.status === 'complete') void updateBadge(tab).catch(() => undefined);
+    // A site that answers its 2FA form with a new document: the load after the submit decides.
+    if (info.status === 'complete')
+      void tabsPort
+        .url(tabId)
+        .then((url) => judgeLoad(deps, loads, tabId, url))
+        .catch(() => undefined);
   });
   browser.tabs.onActivated.addListener(() => void updateBadge().catch(() => undefined));
 

@@ -282,6 +282,11 @@ export interface ContentRequests {
     req: { reservationId: string; outcome: Outcome };
     res: Offer;
   };
+  /**
+   * The person submitted the step we filled, on a site that answers with a new document (GitHub):
+   * the background judges the tab's next load with the site's verdictAfterLoad and these paths.
+   */
+  'content/submitted': { req: { reservationId: string; successPaths: string[] }; res: { awaiting: true } };
   'content/codes-seen': { req: { codes: string[]; handle?: string }; res: CaptureSeen };
   'content/codes-save': { req: { captureId: string; revision: number; trusted: true }; res: MergeSummary };
   /** "Not now" on the capture banner: forget this tab's pending capture. */

@@ -71,6 +71,7 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
     reservationId: id,
     outcome: oneOf(['accepted', 'rejected', 'unknown'] as const),
   }),
+  'content/submitted': object({ reservationId: id, successPaths: list(str(2_000, 1), 4) }),
   'content/codes-seen': object({ codes: list(codeValue, 20), handle: optional(str(200)) }),
   'content/codes-save': object({ captureId: id, revision: int(1, 1_000_000), trusted: literal(true) }),
   'content/codes-dismiss': object({ captureId: id, trusted: literal(true) }),

@@ -102,4 +102,12 @@ export interface SiteAdapter {
   /** Taken at submit time; detectOutcome compares against it. */
   outcomeBaseline(doc: Document, url: URL): OutcomeBaseline;
   detectOutcome(doc: Document, url: URL, baseline: OutcomeBaseline): OutcomeVerdict;
+  /**
+   * For a site that answers the 2FA form with a new document (GitHub): the verdict from the URL
+   * the tab lands on after the submit, with the baseline's success paths. Its presence tells the
+   * content script not to call the page's unloading "unknown": the background judges the next
+   * load instead (src/background/load-verdicts.ts). Sites whose step stays in one document (X)
+   * have none.
+   */
+  verdictAfterLoad?(url: URL, successPaths: readonly string[]): OutcomeVerdict;
 }

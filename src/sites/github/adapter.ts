@@ -68,13 +68,25 @@ function outcomeBaseline(doc: Document, url: URL): OutcomeBaseline {
 /**
  * After a submit at the recovery step, in this document. A new error flash with the 2FA form still
  * there: rejected. At github.com/ or the login's return_to with no 2FA form: accepted. Anywhere
- * else: left. (GitHub usually answers the form with a new document: see outcomeAfterLoad.)
+ * else: left. (GitHub usually answers the form with a new document: see verdictAfterLoad.)
  */
 function detectOutcome(doc: Document, url: URL, baseline: OutcomeBaseline): OutcomeVerdict {
   if (!onGithub(url)) return 'left';
   if (isTwoFactorPage(url)) return newAlerts(baseline.alerts, collectAlerts(doc)).length && hasCodeInput(doc) ? 'rejected' : 'pending';
   if (baseline.successPaths.some((p) => samePath(p, url.pathname)) && !hasCodeInput(doc)) return 'accepted';
   return 'left';
+}
+
+/**
+ * GitHub answers the recovery form with a new document: a redirect to github.com/ or return_to
+ * when the code was taken, the 2FA form again (with an error flash) when it was not (SITES.md).
+ * So the URL the tab lands on decides: a 2FA path again is a rejection, a success path acceptance,
+ * anything else (the sign-in page after an expired session, another site) tells nothing.
+ */
+function verdictAfterLoad(url: URL, successPaths: readonly string[]): OutcomeVerdict {
+  if (!onGithub(url)) return 'left';
+  if (isTwoFactorPage(url)) return 'rejected';
+  return successPaths.some((p) => samePath(p, url.pathname)) ? 'accepted' : 'left';
 }
 
 export const githubAdapter: SiteAdapter = {
@@ -87,4 +99,5 @@ export const githubAdapter: SiteAdapter = {
   detectLoginHint,
   outcomeBaseline,
   detectOutcome,
+  verdictAfterLoad,
 };

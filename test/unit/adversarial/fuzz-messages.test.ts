@@ -51,6 +51,7 @@ const VALID: { [N in MessageName]: Json } = {
   'content/prompt-seen': { mode: 'backup', accountHint: '@alice' },
   'content/request-fill': { trusted: true, accountHint: '@alice', accountId: 'acc-1' },
   'content/report-outcome': { reservationId: 'res-1', outcome: 'accepted' },
+  'content/submitted': { reservationId: 'res-1', successPaths: ['/', '/settings/profile'] },
   'content/codes-seen': { codes: ['aaaa 1111 bbbb'], handle: '@alice' },
   'content/codes-save': { captureId: 'cap-1', revision: 1, trusted: true },
   'content/codes-dismiss': { captureId: 'cap-1', trusted: true },
