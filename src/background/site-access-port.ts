@@ -2,8 +2,11 @@
 import { browser } from 'wxt/browser';
 import type { SiteAccessPort } from './site-access';
 
+let port: SiteAccessPort | undefined;
+
+/** One port for the whole background, so its syncs run one at a time (site-access.ts). */
 export function browserSiteAccess(): SiteAccessPort {
-  return {
+  port ??= {
     granted: (matches) => browser.permissions.contains({ origins: [...matches] }),
     registered: async () => (await browser.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, matches: s.matches ?? [], js: s.js ?? [] })),
     register: async (scripts) => {
@@ -17,4 +20,5 @@ export function browserSiteAccess(): SiteAccessPort {
       await browser.scripting.unregisterContentScripts({ ids });
     },
   };
+  return port;
 }

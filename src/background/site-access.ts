@@ -36,12 +36,22 @@ export type SiteAccessState = { site: string; granted: boolean; registered: bool
 const sameList = (a: readonly string[] = [], b: readonly string[] = []) =>
   a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
 
+/** One sync at a time per port: permissions.onAdded and the popup's sites/access come together. */
+const running = new WeakMap<SiteAccessPort, Promise<unknown>>();
+
 /**
  * Registers the watcher for each granted site, unregisters it for each site no longer granted,
  * and replaces a registration whose matches or file are not this build's. Scripts with other ids
- * are left alone.
+ * are left alone. Calls on one port run one after another, each reading the state afresh (two at
+ * once would both see no script and register it twice, which the browser refuses).
  */
-export async function syncSiteScripts(port: SiteAccessPort, sites: readonly SiteInfo[]): Promise<SiteAccessState> {
+export function syncSiteScripts(port: SiteAccessPort, sites: readonly SiteInfo[]): Promise<SiteAccessState> {
+  const next = (running.get(port) ?? Promise.resolve()).catch(() => undefined).then(() => syncOnce(port, sites));
+  running.set(port, next);
+  return next;
+}
+
+async function syncOnce(port: SiteAccessPort, sites: readonly SiteInfo[]): Promise<SiteAccessState> {
   const registered = new Map((await port.registered()).map((s) => [s.id, s]));
   const state: SiteAccessState = [];
   for (const site of sites) {

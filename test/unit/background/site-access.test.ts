@@ -68,3 +68,22 @@ describe('syncSiteScripts', () => {
     expect(scripts).toContainEqual(other);
   });
 });
+
+describe('syncSiteScripts, called twice at once (permissions.onAdded and the popup)', () => {
+  it('runs one after the other, so the script is registered once and both calls succeed', async () => {
+    const { port, calls } = fakePort(new Set(['https://github.com/*']));
+    const [a, b] = await Promise.all([syncSiteScripts(port, ON_REQUEST_SITES), syncSiteScripts(port, ON_REQUEST_SITES)]);
+    expect(a).toEqual(b);
+    expect(calls).toEqual([`register sparekey-site-github https://github.com/* ${GRANTED_SCRIPT}`]);
+  });
+
+  it('goes on after a call that failed', async () => {
+    const { port, calls } = fakePort(new Set(['https://github.com/*']));
+    const registered = port.registered;
+    let failures = 1;
+    port.registered = () => (failures-- > 0 ? Promise.reject(new Error('browser said no')) : registered());
+    await expect(syncSiteScripts(port, ON_REQUEST_SITES)).rejects.toThrow('browser said no');
+    await syncSiteScripts(port, ON_REQUEST_SITES);
+    expect(calls).toHaveLength(1);
+  });
+});
