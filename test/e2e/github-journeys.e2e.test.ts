@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../src/messages/protocol';
 import { createGithubReplica } from '../replica/github/handler.mjs';
+import { formatViolations, runAxe } from './harness/axe';
 import { BROWSER_NAMES } from './harness/config';
 import { callFromPage } from './harness/messaging';
 import type { TestPage } from './harness/types';
@@ -60,6 +61,9 @@ describe.each(BROWSER_NAMES)('Sparekey on GitHub in %s', (name) => {
     // The vault was created or unlocked by message: the popup shows it after a reload.
     await popup.reload();
     await popup.clickByRole('button', 'Settings');
+    await popup.waitForText('Allow on github.com');
+    const violations = await runAxe(popup);
+    expect(violations, formatViolations(violations)).toEqual([]);
     await env.browser.acceptHostPermission(GITHUB);
     await popup.clickByRole('button', 'Allow on github.com');
     await popup.waitForText('Sparekey can now read github.com.');
@@ -106,24 +110,50 @@ describe.each(BROWSER_NAMES)('Sparekey on GitHub in %s', (name) => {
     expect(referee.state(login).attempts.map((a) => [a.code, a.ok])).toEqual([[first, true]]);
   });
 
+  it('(fill, in-page swap) fills the recovery form GitHub swaps into the authenticator page, with one click, never #app_totp', async () => {
+    const popup = await unlockedPopup(env.browser);
+    const accountId = (await accountByLabel(popup, label))!.id;
+    referee.setInPageSwap(login, true);
+    const second = referee.activeCodes(login)[1]!;
+    const page = await env.browser.openPage('https://github.com/');
+    await signInToTwoFactor(page, login);
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await waitForOurText(page, 'Use a backup code instead');
+    await page.clickInClosedShadow('Use a backup code instead');
+    await page.waitFor((v: string) => (document.getElementById('recovery_code') as HTMLInputElement).value === v, { message: 'the code in the swapped-in form' }, second);
+    expect(
+      await page.evaluate(() => ({
+        same: (window as unknown as { __sameDocument?: boolean }).__sameDocument === true,
+        path: location.pathname,
+        totp: (document.getElementById('app_totp') as HTMLInputElement).value,
+      })),
+    ).toEqual({ same: true, path: '/sessions/two-factor/recovery', totp: '' });
+    expect(referee.state(login).attempts).toHaveLength(1);
+    await page.clickByRole('button', 'Verify');
+    await page.waitFor(() => location.pathname === '/', { message: 'the dashboard' });
+    await waitUntil(async () => (await codesOf(popup, accountId))[1]!.status === 'used', { message: 'the vault to mark code 2 used' });
+    expect(referee.state(login).attempts.at(-1)).toMatchObject({ code: second, ok: true });
+    referee.setInPageSwap(login, false);
+  });
+
   it('(fill, rejected) marks a code GitHub no longer takes as rejected, and offers the next one on the page GitHub shows again', async () => {
     const popup = await unlockedPopup(env.browser);
     const accountId = (await accountByLabel(popup, label))!.id;
     // A new set made at GitHub without Sparekey: the vault's codes are now the old set's.
     referee.regenerate(login);
-    const second = (await codesOf(popup, accountId))[1]!.value!;
+    const third = (await codesOf(popup, accountId))[2]!.value!;
     const page = await env.browser.openPage('https://github.com/');
     await signInToTwoFactor(page, login);
     await page.goto('https://github.com/sessions/two-factor/recovery');
-    await waitForOurText(page, 'Use backup code (15 left)');
-    await page.clickInClosedShadow('Use backup code (15 left)');
-    await page.waitFor((v: string) => (document.getElementById('recovery_code') as HTMLInputElement).value === v, { message: 'the code in the input' }, second);
+    await waitForOurText(page, 'Use backup code (14 left)');
+    await page.clickInClosedShadow('Use backup code (14 left)');
+    await page.waitFor((v: string) => (document.getElementById('recovery_code') as HTMLInputElement).value === v, { message: 'the code in the input' }, third);
     await page.clickByRole('button', 'Verify');
     await page.waitFor(() => document.querySelector('.flash-error') !== null, { message: "GitHub's error flash" });
-    await waitUntil(async () => (await codesOf(popup, accountId))[1]!.status === 'rejected', { message: 'the vault to mark code 2 rejected' });
-    expect(referee.state(login).attempts.at(-1)).toMatchObject({ code: second, ok: false, why: 'invalidated' });
+    await waitUntil(async () => (await codesOf(popup, accountId))[2]!.status === 'rejected', { message: 'the vault to mark code 3 rejected' });
+    expect(referee.state(login).attempts.at(-1)).toMatchObject({ code: third, ok: false, why: 'invalidated' });
     // The form GitHub showed again gets the next code offered, not the rejected one.
-    await waitForOurText(page, 'Use backup code (14 left)');
+    await waitForOurText(page, 'Use backup code (13 left)');
     expect(await recoveryInput(page)).toBe('');
   });
 

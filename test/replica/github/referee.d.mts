@@ -14,6 +14,7 @@ export interface GithubAttempt {
 }
 export interface GithubReferee {
   createAccount(options: { login: string; password: string; appCode?: string; inPageSwap?: boolean }): unknown;
+  setInPageSwap(login: string, on: boolean): void;
   has(login: string): boolean;
   checkPassword(login: string, password: string): boolean;
   activeCodes(login: string): string[];

@@ -48,6 +48,10 @@ export function createReferee(options = {}) {
       accounts.set(loginKey(login), a);
       return a;
     },
+    /** Whether the recovery link swaps the form into the same document (SITES.md: GitHub sometimes does). */
+    setInPageSwap(login, on) {
+      account(login).inPageSwap = on;
+    },
     has: (login) => accounts.has(loginKey(login)),
     account,
     checkPassword: (login, password) => accounts.get(loginKey(login))?.password === password,
