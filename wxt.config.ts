@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { hostPermissions } from './src/sites/index';
+import { hostPermissions, optionalHostPermissions } from './src/sites/index';
 import { preactNoInnerHtml } from './src/build/preact-no-inner-html';
 import { wasmInline } from './src/build/wasm-inline';
 import { benchHook } from './test/bench/hook/inject';
@@ -50,6 +50,9 @@ export default defineConfig({
       },
     },
     host_permissions: hostPermissions(),
+    // Every other site Sparekey reads (GitHub): asked for by a person's click in the popup when
+    // they add codes for it, never at install (src/background/site-access.ts).
+    optional_host_permissions: optionalHostPermissions(),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     // The action's title (tooltip) is the popup's: entrypoints/popup/index.html.
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },

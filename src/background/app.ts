@@ -4,6 +4,7 @@
 import type { BackgroundDeps } from './deps';
 import type { Handlers } from './router';
 import { CaptureBox } from './captures';
+import { AwaitedLoads } from './load-verdicts';
 import { vaultHandlers } from './handlers/vault';
 import { accountHandlers } from './handlers/accounts';
 import { captureHandlers } from './handlers/captures';
@@ -11,17 +12,20 @@ import { fillHandlers } from './handlers/fill';
 import { contentHandlers } from './handlers/content';
 import { backupHandlers } from './handlers/backup';
 import { clipboardHandlers } from './handlers/clipboard';
+import { siteHandlers } from './handlers/sites';
 
-export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; captures: CaptureBox } {
+export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; captures: CaptureBox; loads: AwaitedLoads } {
   const captures = new CaptureBox(deps.sessionStore, deps.now, deps.wakeAt);
+  const loads = new AwaitedLoads(deps.now);
   const handlers: Handlers = {
     ...vaultHandlers(deps),
     ...accountHandlers(deps),
     ...captureHandlers(deps, captures),
     ...fillHandlers(deps),
-    ...contentHandlers(deps, captures),
+    ...contentHandlers(deps, captures, loads),
     ...backupHandlers(deps),
     ...clipboardHandlers(),
+    ...siteHandlers(),
   };
-  return { handlers, captures };
+  return { handlers, captures, loads };
 }

@@ -2,7 +2,7 @@
 // Called from entrypoints/background.ts inside defineBackground's main(), never at import time.
 import { browser, type Browser } from 'wxt/browser';
 import { openVaultDb } from '../store';
-import { PAGE_SITES, contentScriptMatches } from '../sites/index';
+import { ON_REQUEST_SITES, PAGE_SITES, contentScriptMatches } from '../sites/index';
 import { isContentMessage, type FillGrant, type Settings } from '../messages/protocol';
 import { sendToPage } from '../messages/page';
 import { createHandlers } from './app';
@@ -21,6 +21,9 @@ import { storedIn } from './storage-item';
 import { STORED } from './stored';
 import { wireOutsideFill } from './outside-fill';
 import { installBuildHook } from './build-hook';
+import { syncSiteScripts } from './site-access';
+import { judgeLoad } from './load-verdicts';
+import { browserSiteAccess } from './site-access-port';
 import { deriveKey } from '../crypto';
 import { KdfHost } from './kdf-host';
 import { kdfChannelOpener } from './kdf-channels';
@@ -100,7 +103,7 @@ export function startBackground(): void {
     },
     wakeAt: (name, when) => void (async () => browser.alarms.create(name, { when }))().catch(() => undefined),
   };
-  const { handlers, captures } = createHandlers(deps);
+  const { handlers, captures, loads } = createHandlers(deps);
 
   async function updateBadge(tab?: Browser.tabs.Tab): Promise<void> {
     const target = tab ?? (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0];
@@ -172,7 +175,10 @@ export function startBackground(): void {
       .catch(() => undefined);
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void reconcileTab(deps, tabId, undefined).catch(() => undefined));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    loads.forget(tabId);
+    void reconcileTab(deps, tabId, undefined).catch(() => undefined);
+  });
   browser.tabs.onUpdated.addListener((tabId, info, tab) => {
     // Without the "tabs" permission the browser leaves changeInfo.url out when the tab moves to a
     // host we have no access to (x.com → anywhere else), so a navigation is seen by its status
@@ -183,8 +189,21 @@ export function startBackground(): void {
         .then((url) => reconcileTab(deps, tabId, url))
         .catch(() => undefined);
     if (info.url !== undefined || info.status === 'complete') void updateBadge(tab).catch(() => undefined);
+    // A site that answers its 2FA form with a new document: the load after the submit decides.
+    if (info.status === 'complete')
+      void tabsPort
+        .url(tabId)
+        .then((url) => judgeLoad(deps, loads, tabId, url))
+        .catch(() => undefined);
   });
   browser.tabs.onActivated.addListener(() => void updateBadge().catch(() => undefined));
+
+  // Content scripts for the sites read on request follow their grants: at every start (a grant or
+  // revocation made while the background slept) and whenever the person changes one.
+  const syncSites = () => void syncSiteScripts(browserSiteAccess(), ON_REQUEST_SITES).catch(() => undefined);
+  browser.permissions.onAdded.addListener(syncSites);
+  browser.permissions.onRemoved.addListener(syncSites);
+  syncSites();
 
   wireOutsideFill(deps);
   installBuildHook(deps); // a no-op but in the bench build (build-hook.ts)

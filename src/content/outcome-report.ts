@@ -53,6 +53,7 @@ export class OutcomeReport {
       knownStep: challenge.mode !== 'unknown',
       clock: { setTimeout: (fn, ms) => scope.setTimeout(fn, ms) },
       report: (outcome) => void this.#report(watch, outcome),
+      submitted: (successPaths) => void this.#o.page.send('content/submitted', { reservationId: grant.reservationId, successPaths: [...successPaths] }),
     });
     this.#watch = watch;
     this.#submit = challenge.submit;

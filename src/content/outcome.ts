@@ -6,7 +6,9 @@
 // - rejected: the step stays and a new toast/alert appears (X: error 399 and a toast).
 // - accepted: the step is gone and the page is where a successful login goes (/home).
 // - unknown: the page left for anywhere else, 30 s passed, or the page is unloading after a
-//   submit. A reservation never submitted is left alone: the background gives the same tab the
+//   submit — except on a site that answers the step with a new document (GitHub's form post):
+//   there the submit is told to the background, which judges the tab's next load
+//   (adapter.verdictAfterLoad, src/background/load-verdicts.ts). A reservation never submitted is left alone: the background gives the same tab the
 //   same reservation back, and settles it when the tab closes or leaves the site.
 // - On a step we could not name (mode 'unknown': X's wording in a language we don't know), a
 //   rejection is reported as unknown: the same numeric input serves the e-mailed code, and X
@@ -33,6 +35,11 @@ export interface OutcomeWatchOptions {
   knownStep?: boolean;
   clock: WatchClock;
   report: (outcome: Outcome) => void;
+  /**
+   * On a site that answers with a new document (adapter.verdictAfterLoad): told at the submit,
+   * with where a success goes, so the background can judge the tab's next load.
+   */
+  submitted?: (successPaths: readonly string[]) => void;
 }
 
 export class OutcomeWatch {
@@ -72,6 +79,7 @@ export class OutcomeWatch {
     }
     this.#baseline = this.#o.adapter.outcomeBaseline(doc, url);
     this.#cancelTimer = this.#o.clock.setTimeout(() => this.#finish('unknown'), OUTCOME_TIMEOUT_MS);
+    if (this.#o.adapter.verdictAfterLoad) this.#o.submitted?.(this.#baseline.successPaths);
   }
 
   /** Called on every scan of the page. */
@@ -97,7 +105,10 @@ export class OutcomeWatch {
 
   /** The page is going away (unload, bfcache). After a submit nobody can tell what happened. */
   pageHidden(): void {
-    if (this.#baseline && !this.#done) this.#finish('unknown');
+    if (!this.#baseline || this.#done) return;
+    // A site that answers with a new document: the background judges where the tab lands.
+    if (this.#o.adapter.verdictAfterLoad && this.#o.submitted) this.cancel();
+    else this.#finish('unknown');
   }
 
   /** Stop without reporting (a newer fill replaced this one, or the script is shutting down). */

@@ -258,6 +258,11 @@ export interface PageRequests {
   'backup/restore': { req: { text: string; passphrase: string }; res: RestoreSummary };
   /** Clear the clipboard after `seconds` (the popup may be closed by then). */
   'clipboard/clear-after': { req: { seconds: number }; res: { scheduled: boolean } };
+  /**
+   * After the popup's permissions.request/remove for a site read on request: the background
+   * registers or unregisters that site's content script, and says where each such site stands.
+   */
+  'sites/access': { req: Record<string, never>; res: { site: string; granted: boolean; registered: boolean }[] };
 }
 
 /** Content script → background. The origin is always taken from the sender, never the body. */
@@ -277,6 +282,11 @@ export interface ContentRequests {
     req: { reservationId: string; outcome: Outcome };
     res: Offer;
   };
+  /**
+   * The person submitted the step we filled, on a site that answers with a new document (GitHub):
+   * the background judges the tab's next load with the site's verdictAfterLoad and these paths.
+   */
+  'content/submitted': { req: { reservationId: string; successPaths: string[] }; res: { awaiting: true } };
   'content/codes-seen': { req: { codes: string[]; handle?: string }; res: CaptureSeen };
   'content/codes-save': { req: { captureId: string; revision: number; trusted: true }; res: MergeSummary };
   /** "Not now" on the capture banner: forget this tab's pending capture. */

@@ -56,6 +56,7 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
   // 10 MB: far above a real vault's backup (about 1 KB per code), far below a memory problem.
   'backup/restore': object({ text: str(10_000_000, 1), passphrase }),
   'clipboard/clear-after': object({ seconds: int(1, 600) }),
+  'sites/access': empty,
   'content/load-runtime': empty,
   'content/prompt-seen': object({
     mode: oneOf(STEP_MODES),
@@ -70,6 +71,7 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
     reservationId: id,
     outcome: oneOf(['accepted', 'rejected', 'unknown'] as const),
   }),
+  'content/submitted': object({ reservationId: id, successPaths: list(str(2_000, 1), 4) }),
   'content/codes-seen': object({ codes: list(codeValue, 20), handle: optional(str(200)) }),
   'content/codes-save': object({ captureId: id, revision: int(1, 1_000_000), trusted: literal(true) }),
   'content/codes-dismiss': object({ captureId: id, trusted: literal(true) }),

@@ -53,10 +53,20 @@ export function adapterForOrigin(origin: string): SiteAdapter | undefined {
   return ADAPTERS.find((a) => a.site.origins.includes(origin));
 }
 
+/** Every page-reading site's match patterns, granted or not (menus, tab queries: the browser filters by access). */
 export function contentScriptMatches(): string[] {
   return PAGE_SITES.flatMap((s) => s.matches);
 }
 
+/** Page-reading sites whose host access is asked for when used (SiteInfo.access). */
+export const ON_REQUEST_SITES: readonly SiteInfo[] = PAGE_SITES.filter((s) => s.access === 'on-request');
+
+/** The manifest's host_permissions: the sites read from install on (X). */
 export function hostPermissions(): string[] {
-  return contentScriptMatches();
+  return PAGE_SITES.filter((s) => s.access !== 'on-request').flatMap((s) => s.matches);
+}
+
+/** The manifest's optional_host_permissions: every other page-reading site, asked for by a click. */
+export function optionalHostPermissions(): string[] {
+  return ON_REQUEST_SITES.flatMap((s) => s.matches);
 }

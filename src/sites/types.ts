@@ -18,6 +18,13 @@ export interface SiteInfo {
    * `perScreen` codes at once, and `kept` valid at a time. A capture is capped at these.
    */
   capture?: { perScreen: number; kept: number };
+  /**
+   * How Sparekey gets host access to `matches`. Absent: the manifest asks for it at install (X
+   * only). 'on-request': the origins are optional_host_permissions, asked for by a person's click
+   * in the popup when they add codes for the site, and the content script is registered for them
+   * then (src/background/site-access.ts); without the grant Sparekey never reads the site's pages.
+   */
+  access?: 'on-request';
 }
 
 // ---- detector records ------------------------------------------------------------------------
@@ -95,4 +102,12 @@ export interface SiteAdapter {
   /** Taken at submit time; detectOutcome compares against it. */
   outcomeBaseline(doc: Document, url: URL): OutcomeBaseline;
   detectOutcome(doc: Document, url: URL, baseline: OutcomeBaseline): OutcomeVerdict;
+  /**
+   * For a site that answers the 2FA form with a new document (GitHub): the verdict from the URL
+   * the tab lands on after the submit, with the baseline's success paths. Its presence tells the
+   * content script not to call the page's unloading "unknown": the background judges the next
+   * load instead (src/background/load-verdicts.ts). Sites whose step stays in one document (X)
+   * have none.
+   */
+  verdictAfterLoad?(url: URL, successPaths: readonly string[]): OutcomeVerdict;
 }

@@ -3,6 +3,7 @@
 // the adapter itself (detectors, strings, inline UI) is loaded into a tab's top frame when a URL
 // could show something (src/content/watch.ts). A test keeps this list in step with ADAPTERS.
 import type { SiteInfo } from './types';
+import { github, isCandidate as githubCandidate } from './github/site';
 import { isCandidate as xCandidate, x } from './x/site';
 
 export interface WatchedSite {
@@ -11,13 +12,22 @@ export interface WatchedSite {
   isCandidate(url: URL): boolean;
 }
 
-export const WATCHED: readonly WatchedSite[] = [{ site: x, isCandidate: xCandidate }];
+export const WATCHED: readonly WatchedSite[] = [
+  { site: x, isCandidate: xCandidate },
+  { site: github, isCandidate: githubCandidate },
+];
 
 /** The watched site that owns this exact origin. `origin` must come from the browser. */
 export function watchedForOrigin(origin: string): WatchedSite | undefined {
   return WATCHED.find((w) => w.site.origins.includes(origin));
 }
 
+/** The manifest's content script: the sites read from install on. */
 export function watchedMatches(): string[] {
-  return WATCHED.flatMap((w) => w.site.matches);
+  return WATCHED.filter((w) => w.site.access !== 'on-request').flatMap((w) => w.site.matches);
+}
+
+/** The sites whose watcher is registered at runtime, once the person granted their origins. */
+export function watchedOnRequest(): WatchedSite[] {
+  return WATCHED.filter((w) => w.site.access === 'on-request');
 }

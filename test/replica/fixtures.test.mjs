@@ -1,4 +1,5 @@
-// The X adapter's fixtures are renders of the replica (test/replica/save-fixtures.mjs). When the
+// The X and GitHub adapters' fixtures are renders of their replicas (test/replica/save-fixtures.mjs,
+// test/replica/github/save-fixtures.mjs). When the
 // replica changes and the fixtures are not saved again, the adapter tests would pass against a
 // page the replica no longer serves: this fails instead, naming the files that drifted.
 //
@@ -15,4 +16,12 @@ it('keeps every saved X fixture equal to a fresh render of the replica', () => {
   const output = `${run.stdout}${run.stderr}`.trim();
   assert.equal(run.status, 0, `${output}\nSave them again: node test/replica/save-fixtures.mjs`);
   assert.match(output, /All \d+ X fixture files match the replica\./);
+});
+
+it('keeps every saved GitHub fixture equal to a fresh render of the GitHub replica', () => {
+  const github = fileURLToPath(new URL('./github/save-fixtures.mjs', import.meta.url));
+  const run = spawnSync(process.execPath, [github, '--check'], { encoding: 'utf8', timeout: 180_000 });
+  const output = `${run.stdout}${run.stderr}`.trim();
+  assert.equal(run.status, 0, `${output}\nSave them again: node test/replica/github/save-fixtures.mjs`);
+  assert.match(output, /All \d+ GitHub fixture files match the replica\./);
 });

@@ -5,9 +5,10 @@ import { dismissPagesCapture, savePagesCapture, seeCodes } from '../capturing';
 import type { CaptureBox } from '../captures';
 import type { BackgroundDeps } from '../deps';
 import { fillForPage, loadPageRuntime, offerForPage, settleForPage } from '../fills';
+import type { AwaitedLoads } from '../load-verdicts';
 import type { Handlers } from '../router';
 
-export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
+export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox, loads: AwaitedLoads) {
   return {
     // Nothing of the vault is needed or released: a page that could show a 2FA step or backup
     // codes gets the runtime that looks for them, locked or not. The tab must still show the
@@ -19,6 +20,12 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
     'content/prompt-seen': ({ accountHint }, caller) => offerForPage(deps, caller, accountHint),
     'content/request-fill': ({ accountHint, accountId }, caller) => fillForPage(deps, caller, { accountHint, accountId }),
     'content/report-outcome': ({ reservationId, outcome }, caller) => settleForPage(deps, caller, reservationId, outcome),
+    // Only the site's own paths are kept (the adapter's success paths are local already); the
+    // reservation must be this tab's on this origin when the load is judged (settleReservation).
+    'content/submitted': async ({ reservationId, successPaths }, caller) => {
+      loads.expect(caller.tabId, caller.origin, reservationId, successPaths.filter((p) => p.startsWith('/') && !p.startsWith('//')));
+      return { awaiting: true as const };
+    },
     'content/codes-seen': ({ codes, handle }, caller) => seeCodes(deps, captures, caller, codes, handle),
     'content/codes-save': ({ captureId, revision }, caller) => savePagesCapture(deps, captures, caller, captureId, revision),
     'content/codes-dismiss': ({ captureId }, caller) => dismissPagesCapture(deps, captures, caller, captureId),

@@ -1,26 +1,18 @@
+// GitHub: its record and URL detectors (site.ts), its page detectors (adapter.ts over
+// collect/decide), its code format, and the file it hands out (github-recovery-codes.txt).
+// Sparekey reads github.com only after the person allowed it (access 'on-request').
 import type { Site } from '../site';
-import type { SiteInfo } from '../types';
+import { githubAdapter } from './adapter';
 import { githubFormat } from './format';
 import { githubImport } from './import';
+import { github } from './site';
 
-// Vault only: Sparekey keeps, shows and counts GitHub's recovery codes (imported from github-
-// recovery-codes.txt or pasted); it does not read or fill GitHub's pages, so it asks for no access
-// to them. Each code works once, in any order; "Generate new recovery codes" makes a new set of 16
-// and the old set stops working (issue 13), so a new set here invalidates the unused codes of the
-// old one (the batch policy).
-const info = {
-  id: 'github',
-  name: 'GitHub',
-  origins: ['https://github.com'],
-  matches: [],
-  policy: { kind: 'batch' },
-  format: 'github',
-  backupCodesUrl: 'https://github.com/settings/auth/recovery-codes',
-} as const satisfies SiteInfo;
+export { github, githubAdapter };
 
 export const githubSite = {
-  info,
+  info: github,
   format: githubFormat,
   formatWords: 'formatGithub',
   download: { parser: githubImport, words: 'importKindGithub' },
+  adapter: githubAdapter,
 } as const satisfies Site;

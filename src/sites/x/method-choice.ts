@@ -1,4 +1,4 @@
-// X's way from the authenticator-app step to the backup-code step, driven when a person (or the
+// The way from the authenticator-app step to the backup-code step (X's; GitHub's is its first half), driven when a person (or the
 // background) asks for a backup code at the app step: the step's "Choose a different verification
 // method" link → X's choice screen (LoginTwoFactorAuthChooseMethod) → the backup-code radio →
 // Next, which X enables only once a radio is chosen → the backup-code step. Nothing is reserved
@@ -32,7 +32,14 @@ export async function switchToBackup(from: Challenge, page: MethodChoicePage): P
   const link = from.switchMethod;
   if (!link) return null;
   link.click();
-  const choice = await page.until(() => page.methodChoice(), STEP_MS);
+  // X shows its choice screen first; a site without one (GitHub) shows the backup step itself,
+  // sometimes in the same document (its recovery form swapped in): that is the step we wanted.
+  const next = await page.until(() => {
+    const direct = page.challenge();
+    return isBackupStep(direct, from) ? { direct } : page.methodChoice();
+  }, STEP_MS);
+  if (next && 'direct' in next) return next.direct;
+  const choice = next;
   if (!choice?.backup || !choice.submit) return null;
   if (!choice.backup.checked) choice.backup.click();
   if (!(await page.clickWhenEnabled(choice.submit, NEXT_MS))) return null;

@@ -7,6 +7,7 @@ import { capturePreviewText } from '../../i18n/capture-preview';
 import { useSend } from '../api';
 import { Notice, Screen, SiteIcon, siteName, useAction } from '../components';
 import { t } from '../i18n';
+import { SiteAccess } from './SiteAccess';
 
 export type AddMode = 'paste' | 'import';
 
@@ -140,6 +141,7 @@ export function Accounts(props: {
         </section>
       )}
       <Notice error={action.error} ok={done} />
+      <SiteAccess accounts={accounts} />
       {accounts.length === 0 ? (
         <EmptyState onAdd={props.onAdd} onRestore={props.onRestore} />
       ) : (

@@ -21,6 +21,7 @@ function chromiumArgs(extensionDirs: readonly string[], server: LaunchOptions['s
     ...MAPPED_HOSTS.map((host) => `MAP ${host} ${target}`),
     `MAP *.x.com ${target}`,
     `MAP *.twitter.com ${target}`,
+    `MAP *.github.com ${target}`,
     // Everything else fails fast: nothing leaves the machine.
     'MAP * ~NOTFOUND',
   ];
@@ -157,6 +158,36 @@ export async function launchChromium(options: LaunchOptions): Promise<BrowserUnd
     },
     async backgroundRunning() {
       return [...versions.values()].some((status) => status === 'running' || status === 'starting');
+    },
+    async acceptHostPermission(patterns) {
+      const page = await context.newPage();
+      try {
+        await page.goto('chrome://extensions/');
+        const failed = await page.evaluate(
+          async ({ id, list }) => {
+            const dev = (globalThis as unknown as { chrome: { developerPrivate?: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
+            if (!dev) return 'chrome.developerPrivate is missing on chrome://extensions: Chromium changed';
+            for (const host of list) await dev.addHostPermission(id, host);
+            return '';
+          },
+          { id: extensionId, list: [...patterns] },
+        );
+        if (failed) throw new Error(failed);
+      } finally {
+        await page.close();
+      }
+    },
+    async hasHostPermission(patterns) {
+      const page = await context.newPage();
+      try {
+        await page.goto(`${extensionOrigin}/popup.html`);
+        return await page.evaluate(
+          (origins: string[]) => (globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }).chrome.permissions.contains({ origins }),
+          [...patterns],
+        );
+      } finally {
+        await page.close();
+      }
     },
     async addCookie({ name, value, host }) {
       await context.addCookies([{ name, value, domain: host, path: '/', secure: true, sameSite: 'Lax' }]);

@@ -25,6 +25,9 @@ export const MAPPED_HOSTS = [
   'evil.test',
   'xn--u1a.com',
   'xn--twtter-qvf.com',
+  // GitHub (read only once the person allows it) and its lookalike.
+  'github.com',
+  'github.com.evil.test',
 ] as const;
 
 /** Names the test certificate covers (MAPPED_HOSTS plus wildcards and loopback for curl/demo). */
@@ -32,6 +35,7 @@ export const CERT_NAMES = [
   ...MAPPED_HOSTS,
   '*.x.com',
   '*.twitter.com',
+  '*.github.com',
   '*.evil.test',
   'localhost',
 ] as const;

@@ -190,6 +190,21 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
       const state = await backgroundState();
       return state === 'running' || state === 'starting';
     },
+    async acceptHostPermission() {
+      // Firefox's own switch for automated tests: optional permissions are granted with no prompt.
+      await privileged(`Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false)`);
+    },
+    async hasHostPermission(patterns) {
+      const page = await openPage(`${extensionOrigin}/popup.html`);
+      try {
+        return await page.evaluate(
+          (origins: string[]) => (globalThis as unknown as { browser: { permissions: { contains(p: object): Promise<boolean> } } }).browser.permissions.contains({ origins }),
+          [...patterns],
+        );
+      } finally {
+        await page.close();
+      }
+    },
     async readClipboard() {
       // In the chrome scope, straight from the clipboard service: no page, focus or permission.
       const text = await privileged(`(() => {

@@ -177,6 +177,18 @@ export interface BrowserUnderTest {
   stopBackground(): Promise<void>;
   /** Whether the background is running right now. */
   backgroundRunning(): Promise<boolean>;
+  /**
+   * Answers yes, for the person, to the extension's next permissions.request for these host
+   * patterns (its optional_host_permissions), which headless browsers show no automation a prompt
+   * for. Firefox: its switch for automated tests, the pref extensions.webextOptionalPermissionPrompts
+   * = false (optional permissions are then granted with no prompt). Chromium has no such switch and
+   * does not expose the prompt over CDP: the grant is made on chrome://extensions as a person would
+   * ("Site access"), through that page's chrome.developerPrivate.addHostPermission, after which
+   * permissions.request resolves true with no prompt.
+   */
+  acceptHostPermission(patterns: readonly string[]): Promise<void>;
+  /** Whether the extension holds these host patterns now (permissions.contains, from an extension page). */
+  hasHostPermission(patterns: readonly string[]): Promise<boolean>;
   /** Sets a secure cookie for https://<host>/ (e.g. the X replica's signIn()). */
   addCookie(cookie: { name: string; value: string; host: string }): Promise<void>;
   /** The system clipboard's text, read by the test without the extension's help ('' when empty). */

@@ -30,6 +30,10 @@ function fakeEvent() {
     addListener: (l: Listener) => void listeners.push(l),
     removeListener: (l: Listener) => void listeners.splice(listeners.indexOf(l), 1),
     hasListener: (l: Listener) => listeners.includes(l),
+    /** What the browser does when the event happens. */
+    fire: (...args: unknown[]) => {
+      for (const l of listeners) (l as (...a: unknown[]) => unknown)(...args);
+    },
   };
 }
 
@@ -39,6 +43,9 @@ class World {
   active: number | undefined;
   pageMessages: Array<{ tabId: number; type: string }> = [];
   setAccessLevel = vi.fn(async (_: { accessLevel: string }) => undefined);
+  /** Host patterns the person granted, and the content scripts registered at runtime. */
+  granted = new Set<string>();
+  scripts: { id: string; matches: string[]; js: string[] }[] = [];
 
   constructor(opts: { accessLevel?: boolean } = {}) {
     fakeBrowser.reset();
@@ -48,6 +55,19 @@ class World {
     if (opts.accessLevel !== false) session.setAccessLevel = this.setAccessLevel;
     Object.assign(fakeBrowser.contextMenus, { onClicked: fakeEvent(), removeAll: async () => undefined, create: () => 0 });
     Object.assign(fakeBrowser.commands, { onCommand: fakeEvent() });
+    // Host access for the sites read on request (GitHub): granted as `granted` says; registrations recorded.
+    Object.assign(fakeBrowser.permissions, {
+      onAdded: fakeEvent(),
+      onRemoved: fakeEvent(),
+      contains: async ({ origins }: { origins: string[] }) => origins.every((o) => this.granted.has(o)),
+    });
+    Object.assign(fakeBrowser.scripting, {
+      getRegisteredContentScripts: async () => [...this.scripts],
+      registerContentScripts: async (list: { id: string; matches: string[]; js: string[] }[]) => void this.scripts.push(...list),
+      unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
+        this.scripts = this.scripts.filter((s) => !ids.includes(s.id));
+      },
+    });
     vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation(async (tabId: number) => {
       const url = this.urls.get(tabId);
       if (url === undefined) throw new Error(`No tab with id: ${tabId}.`);
@@ -138,6 +158,16 @@ describe('startBackground', () => {
     const world = new World();
     startBackground();
     await until(() => expect(world.setAccessLevel).toHaveBeenCalledWith({ accessLevel: 'TRUSTED_CONTEXTS' }));
+  });
+
+  it("registers GitHub's watcher at start when github.com is granted, and drops it when the grant is gone", async () => {
+    const world = new World();
+    world.granted.add('https://github.com/*');
+    startBackground();
+    await until(() => expect(world.scripts.map((s) => [s.id, s.matches, s.js])).toEqual([['sparekey-site-github', ['https://github.com/*'], ['/content-scripts/granted-sites.js']]]));
+    world.granted.clear();
+    (fakeBrowser.permissions.onRemoved as unknown as { fire(p: object): void }).fire({ origins: ['https://github.com/*'] });
+    await until(() => expect(world.scripts).toEqual([]));
   });
 
   it('starts where storage.session has no setAccessLevel (Firefox)', async () => {

@@ -72,10 +72,11 @@ async function expectNothingReserved(rig: Rig, accountId: string) {
 }
 
 describe('the menu item', () => {
-  it('is offered on editable fields only, on documents of the sites whose pages Sparekey reads (X: https, three hosts)', () => {
+  it('is offered on editable fields only, on documents of the sites whose pages Sparekey reads (X: https, three hosts; GitHub once granted)', () => {
     const item = fillMenuItem();
     expect(item).toMatchObject({ id: FILL_MENU_ID, title: 'Fill next backup code', contexts: ['editable'] });
-    expect(item.documentUrlPatterns).toEqual(['https://x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*']);
+    // The browser shows an item only where the extension has host access, so GitHub's pattern counts once the person allowed it.
+    expect(item.documentUrlPatterns).toEqual(['https://x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*', 'https://github.com/*']);
   });
 
   it('is created once when the extension is installed or updated, replacing any older one', async () => {
@@ -186,7 +187,8 @@ describe('the keyboard command', () => {
     'https://x.com:8443/i/flow/login',
     'https://xn--j1a.com/i/flow/login',
     'https://sub.x.com/i/flow/login',
-    'https://github.com/sessions/two-factor',
+    'https://gitlab.com/users/sign_in',
+    'https://github.com.evil.test/sessions/two-factor/recovery',
     'chrome-extension://sparekey-test/popup.html',
   ])('on %s: refused as not a site Sparekey fills, nothing reserved', async (url) => {
     const { rig, accountId } = await onLogin(url);

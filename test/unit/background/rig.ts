@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openVaultDb } from '../../../src/store';
+import type { AwaitedLoads } from '../../../src/background/load-verdicts';
 import { createHandlers } from '../../../src/background/app';
 import { createRouter } from '../../../src/background/router';
 import { createQueue } from '../../../src/background/queue';
@@ -80,6 +81,8 @@ export interface Rig {
   /** Like send, but fails the test unless the reply is ok. */
   ok<N extends MessageName>(type: N, body: Req<N>, sender?: SenderLike): Promise<Res<N>>;
   deps: BackgroundDeps;
+  /** Submits on sites that answer with a new page, waiting for the tab's next load (load-verdicts.ts). */
+  loads: AwaitedLoads;
   tabs: FakeTabs;
   session: KeyValue & { data: Map<string, unknown> };
   local: KeyValue & { data: Map<string, unknown> };
@@ -116,10 +119,11 @@ export function makeRig(
     changed: () => void (rig.changes += 1),
     wakeAt: (name, when) => void rig.alarms.set(name, when),
   };
-  const { handlers } = createHandlers(deps);
+  const { handlers, loads } = createHandlers(deps);
   const route = createRouter({ self: SELF, sites: SITES, handlers });
   Object.assign(rig, {
     deps,
+    loads,
     tabs,
     session,
     local,

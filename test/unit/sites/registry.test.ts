@@ -15,8 +15,12 @@ import {
   REGISTRY,
   SITES,
   adapterForOrigin,
+  ON_REQUEST_SITES,
   contentScriptMatches,
   formatById,
+  hostPermissions,
+  optionalHostPermissions,
+  siteById,
   siteForOrigin,
 } from '../../../src/sites/index';
 import type { Site } from '../../../src/sites/site';
@@ -117,7 +121,7 @@ describe('site adapters', () => {
 
   it('give vault-only sites no content script and no host access', () => {
     const vaultOnly = SITES.filter((s) => !PAGE_SITES.includes(s));
-    expect(vaultOnly.map((s) => s.id)).toEqual(['github', 'google', 'gitlab', 'discord', 'proton']);
+    expect(vaultOnly.map((s) => s.id)).toEqual(['google', 'gitlab', 'discord', 'proton']);
     for (const s of vaultOnly) {
       expect(s.matches).toEqual([]);
       for (const origin of s.origins) expect(contentScriptMatches().join(' ')).not.toContain(new URL(origin).host);
@@ -128,6 +132,13 @@ describe('site adapters', () => {
     expect(new Set(SITES.map((s) => s.id)).size).toBe(SITES.length);
     for (const s of SITES) expect(s.format).toBe(s.id);
     for (const s of SITES) expect(formatById(s.format).id).toBe(s.id);
+  });
+
+  it('ask for X at install and for every other page-reading site only on request (optional host permissions)', () => {
+    expect(hostPermissions()).toEqual([...siteById('x')!.matches]);
+    expect(ON_REQUEST_SITES.map((s) => s.id)).toEqual(['github']);
+    expect(optionalHostPermissions()).toEqual(['https://github.com/*']);
+    for (const m of optionalHostPermissions()) expect(hostPermissions()).not.toContain(m);
   });
 
   it("give every page-reading site's origin a content-script match and no other", () => {
@@ -141,8 +152,10 @@ describe('site adapters', () => {
     expect(siteForOrigin('https://x.com')?.id).toBe('x');
     expect(siteForOrigin('https://x.com.evil.test')).toBeUndefined();
     expect(siteForOrigin('http://x.com')).toBeUndefined();
+    expect(siteForOrigin('https://github.com')?.id).toBe('github');
+    expect(siteForOrigin('https://github.com.evil.test')).toBeUndefined();
     // Vault-only sites are not sites we act on in a page.
-    expect(siteForOrigin('https://github.com')).toBeUndefined();
+    expect(siteForOrigin('https://gitlab.com')).toBeUndefined();
   });
 
   it('are found by exact origin only', () => {
@@ -154,12 +167,16 @@ describe('site adapters', () => {
 
   it('are watched exactly as the adapters would: the same sites, and the same answer on which URLs could show something', () => {
     expect(WATCHED.map((w) => w.site)).toEqual(ADAPTERS.map((a) => a.site));
-    expect(watchedMatches().sort()).toEqual(contentScriptMatches().sort());
+    // The manifest's watcher runs on the sites read from install on; the others' is registered on grant.
+    expect(watchedMatches().sort()).toEqual(hostPermissions().sort());
+    expect([...watchedMatches(), ...optionalHostPermissions()].sort()).toEqual(contentScriptMatches().sort());
     for (const [i, watched] of WATCHED.entries()) {
       const adapter = ADAPTERS[i]!;
       const paths = ['/', '/home', '/login', '/i/flow/login', '/i/flow/login/', '/i/flow/signup', '/settings/account/login_verification',
-        '/settings/account/login_verification/backup_code', '/settings/account/login_verification/backup_code/x'];
-      for (const origin of [...watched.site.origins, 'https://x.com.evil.test', 'http://x.com'])
+        '/settings/account/login_verification/backup_code', '/settings/account/login_verification/backup_code/x',
+        '/sessions/two-factor', '/sessions/two-factor/app', '/sessions/two-factor/recovery', '/sessions/two-factor/webauthn',
+        '/settings/auth/recovery-codes', '/settings/auth/recovery-codes/x'];
+      for (const origin of [...watched.site.origins, 'https://x.com.evil.test', 'http://x.com', 'https://github.com.evil.test', 'http://github.com'])
         for (const p of paths) {
           const url = new URL(p, origin);
           expect(watched.isCandidate(url), url.href).toBe(adapter.isCandidate(url));
@@ -242,13 +259,14 @@ describe('the checks themselves fail, saying the fix', () => {
   });
 
   it("on a site whose format or parser has another site's id, or a vault-only site asking for pages", () => {
-    const mixed: Site = { ...github, format: formatById('gitlab') };
+    const gitlab = REGISTRY.find((s) => s.info.id === 'gitlab')!;
+    const mixed: Site = { ...gitlab, format: formatById('google') };
     expect(checkSiteParts([mixed])).toEqual([
-      "src/sites/github/: its format's id is 'gitlab' and its record names 'github': both must be 'github'",
+      "src/sites/gitlab/: its format's id is 'google' and its record names 'gitlab': both must be 'gitlab'",
     ]);
-    const greedy: Site = { ...github, info: { ...github.info, matches: ['https://github.com/*'] } };
+    const greedy: Site = { ...gitlab, info: { ...gitlab.info, matches: ['https://gitlab.com/*'] } };
     expect(checkSiteParts([greedy])).toEqual([
-      'src/sites/github/: a vault-only site gets no content script or host access: set matches to [] (or add its adapter)',
+      'src/sites/gitlab/: a vault-only site gets no content script or host access: set matches to [] (or add its adapter)',
     ]);
     const parser = github.download!.parser;
     const misnamed: Site = { ...github, download: { ...github.download!, parser: { ...parser, id: 'gh' } } };

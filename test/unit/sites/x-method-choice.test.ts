@@ -99,4 +99,17 @@ describe("X's method switch", () => {
     fake.openChoice(from);
     expect(await switchToBackup(from, fake.page)).toBeNull();
   });
+
+  it("takes the backup step itself when the link shows it with no choice screen (GitHub's recovery form swapped in)", async () => {
+    const from = step('app');
+    const fake = fakePage();
+    vi.mocked(from.switchMethod!.click).mockImplementation(() => {
+      fake.clicks.push('switch');
+      // The page now shows the next step directly.
+      (fake.page as { challenge: () => Challenge | null }).challenge = () => fake.next;
+    });
+    expect(await switchToBackup(from, fake.page)).toBe(fake.next);
+    expect(fake.clicks).toEqual(['switch']);
+    expect(fake.waits).toEqual([STEP_MS]);
+  });
 });

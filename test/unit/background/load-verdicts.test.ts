@@ -1,0 +1,46 @@
+// The tab's next load after a submit on GitHub decides the filled code: once, for that tab only,
+// on the same origin, and not after a minute.
+import { describe, expect, it } from 'vitest';
+import { AWAIT_LOAD_MS, AwaitedLoads } from '../../../src/background/load-verdicts';
+
+function loads() {
+  let now = 1_000;
+  const l = new AwaitedLoads(() => now);
+  return { l, tick: (ms: number) => (now += ms) };
+}
+
+describe('AwaitedLoads', () => {
+  it('judges the next load of the tab by the site: accepted at /, rejected at the 2FA form again', () => {
+    const { l } = loads();
+    l.expect(7, 'https://github.com', 'res-1', ['/']);
+    expect(l.take(7, 'https://github.com/')).toEqual({ reservationId: 'res-1', origin: 'https://github.com', outcome: 'accepted' });
+    l.expect(7, 'https://github.com', 'res-2', ['/']);
+    expect(l.take(7, 'https://github.com/sessions/two-factor/recovery')?.outcome).toBe('rejected');
+  });
+
+  it('judges once, and only the tab that submitted', () => {
+    const { l } = loads();
+    l.expect(7, 'https://github.com', 'res-1', ['/']);
+    expect(l.take(8, 'https://github.com/')).toBeUndefined();
+    expect(l.take(7, 'https://github.com/')?.outcome).toBe('accepted');
+    expect(l.take(7, 'https://github.com/')).toBeUndefined();
+  });
+
+  it('calls a load elsewhere (another host, a lookalike, no URL) unknown', () => {
+    const { l } = loads();
+    for (const url of ['https://github.com.evil.test/', 'https://example.com/', undefined]) {
+      l.expect(7, 'https://github.com', 'res-1', ['/']);
+      expect(l.take(7, url)?.outcome, String(url)).toBe('unknown');
+    }
+  });
+
+  it('forgets a submit whose load never came within a minute, and a closed tab', () => {
+    const { l, tick } = loads();
+    l.expect(7, 'https://github.com', 'res-1', ['/']);
+    tick(AWAIT_LOAD_MS + 1);
+    expect(l.take(7, 'https://github.com/')).toBeUndefined();
+    l.expect(7, 'https://github.com', 'res-2', ['/']);
+    l.forget(7);
+    expect(l.take(7, 'https://github.com/')).toBeUndefined();
+  });
+});
