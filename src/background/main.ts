@@ -24,6 +24,15 @@ import { installBuildHook } from './build-hook';
 import { deriveKey } from '../crypto';
 import { KdfHost } from './kdf-host';
 import { kdfChannelOpener } from './kdf-channels';
+import { Sync, type SyncArea } from './sync';
+import { parseVaultHeader } from '../crypto';
+
+/** storage.sync: what Chrome sync and Firefox Sync carry between a person's browsers. */
+const syncArea: SyncArea = {
+  getAll: () => browser.storage.sync.get(null),
+  set: (items) => browser.storage.sync.set(items),
+  remove: (keys) => browser.storage.sync.remove(keys),
+};
 
 const AUTOLOCK_ALARM = 'sparekey-autolock';
 
@@ -74,12 +83,18 @@ export function startBackground(): void {
   const now = () => Date.now();
   // Argon2id off this thread, so messages keep being answered during an unlock (kdf-host.ts).
   const kdf = new KdfHost({ open: kdfChannelOpener(), fallback: deriveKey });
+  const syncState = storedIn(STORED.sync, storageArea('local'));
   const session = new Session({
     openDb: () => openVaultDb(),
     keyCache: storageArea('session'),
     local: storageArea('local'),
     now,
     derive: kdf.derive,
+    // Another device's new passphrase, remembered by the last sync (sync.ts).
+    syncedHeader: async () => {
+      const { enabled, pendingHeader } = await syncState.get();
+      return enabled && pendingHeader ? parseVaultHeader(pendingHeader) : undefined;
+    },
   });
   const settings = settingsPort();
 
@@ -97,9 +112,12 @@ export function startBackground(): void {
     changed: () => {
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => void refresh(), 50);
+      sync.soon();
     },
     wakeAt: (name, when) => void (async () => browser.alarms.create(name, { when }))().catch(() => undefined),
   };
+  const sync = new Sync(deps, { area: syncArea, state: syncState, later: (fn, ms) => void setTimeout(fn, ms) });
+  deps.sync = sync;
   const { handlers, captures } = createHandlers(deps);
 
   async function updateBadge(tab?: Browser.tabs.Tab): Promise<void> {
@@ -154,6 +172,8 @@ export function startBackground(): void {
           lastTouch = 0;
           await touch().catch(() => undefined);
           await reconcileAll(deps).catch(() => undefined);
+          // What other devices synced while this one was locked is merged now.
+          await sync.flush().catch(() => undefined);
         }
         if (type === 'vault/lock') await browser.alarms.clear(AUTOLOCK_ALARM);
       }
@@ -186,6 +206,11 @@ export function startBackground(): void {
   });
   browser.tabs.onActivated.addListener(() => void updateBadge().catch(() => undefined));
 
+  // Another device's items arrived (or this device's own write echoed): merge them in.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'sync') sync.soon();
+  });
+
   wireOutsideFill(deps);
   installBuildHook(deps); // a no-op but in the bench build (build-hook.ts)
 
@@ -196,5 +221,6 @@ export function startBackground(): void {
     .restore()
     .then(() => reconcileAll(deps))
     .then(() => updateBadge())
+    .then(() => sync.soon())
     .catch(() => undefined);
 }

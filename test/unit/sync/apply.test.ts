@@ -27,7 +27,7 @@ describe('a merged vault applied locally', () => {
     const deleted: SyncVault = { ...remote, tombstones: [{ accountId: gone.id, at: Date.now() }] };
     const change = localChange(local, mergeVaults(local, deleted));
     expect(change.deleteAccountIds).toEqual([gone.id]);
-    expect(change.deleteCodeIds?.sort()).toEqual(local.codes.filter((c) => c.accountId === gone.id).map((c) => c.id).sort());
+    expect([...(change.deleteCodeIds ?? [])].sort()).toEqual(local.codes.filter((c) => c.accountId === gone.id).map((c) => c.id).sort());
   });
 
   it('keeps one id for a code both devices added, deleting the later copy', () => {
