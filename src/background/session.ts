@@ -276,7 +276,8 @@ export class Session {
     const local = await unlockVault(parseVaultHeader(await readHeader(await this.database())), passphrase, this.derive).catch(() => undefined);
     if (!local) {
       synced.fill(0);
-      throw new Refusal('wrong-passphrase', different());
+      // Not 'wrong-passphrase': the popup words that one itself, and this one must say what to do.
+      throw new Refusal('conflict', different());
     }
     return { local, synced };
   }

@@ -161,7 +161,7 @@ export class Sync {
       const header = await this.deps.session.header();
       const remote = await this.sync.area.getAll();
       const synced = parsedOrUndefined(remote[HEADER_KEY]);
-      if (remote[HEADER_KEY] !== undefined && !synced) throw new Refusal('tampered', msg('bgSyncHeaderDamaged'));
+      if (remote[HEADER_KEY] !== undefined && !synced) throw new Refusal('conflict', msg('bgSyncHeaderDamaged'));
       const state = await this.sync.state.get();
       if (!synced || synced.createdAt === header?.createdAt) {
         await this.sync.state.set({ ...state, enabled: true, headerSalt: synced?.salt ?? header?.salt });

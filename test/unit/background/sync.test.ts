@@ -89,7 +89,7 @@ describe('sync between two devices', () => {
     const wrong = await b.send('sync/set', { on: true, passphrase: 'a different passphrase for bob' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
     const different = await b.send('sync/set', { on: true, passphrase: PASS });
-    expect(different).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
+    expect(different).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(!different.ok && different.error.message).toMatch(/backup file/);
     expect(await labels(b)).toEqual(['@bob']);
   });
