@@ -98,21 +98,31 @@ export class Sync {
     if (!state.enabled || !this.deps.session.isUnlocked()) return;
     const vault = await this.deps.session.unlocked();
     const key = await this.deps.session.vaultKey();
-    const header = await this.deps.session.header();
-    if (!key || !header) return;
+    const local0 = await this.deps.session.header();
+    if (!key || !local0) return;
     const remote = await this.sync.area.getAll();
     const decoded = await decodeSync(key, remote);
     const synced = decoded.header;
-    if (remote[HEADER_KEY] !== undefined && (!synced || synced.createdAt !== header.createdAt)) {
+    if (remote[HEADER_KEY] !== undefined && (!synced || synced.createdAt !== local0.createdAt)) {
       // Another vault took the synced place (or its header is damaged): nothing is merged or
       // written until the person joins it again from Settings.
       await this.sync.state.set({ ...state, enabled: false });
       return;
     }
-    // The passphrase changed on another device: its header stays in sync, and this device tries it
-    // at the next unlock (session.ts). Changed here since the last sync: ours goes up.
+    // The passphrase changed on another device (its header differs, and ours is the one we last
+    // synced): once the index, sealed under the vault key, vouches for that header, it replaces
+    // ours, so the next unlock here asks for the new passphrase. Not vouched for yet (the index is
+    // still on its way): left in sync, and tried at the next unlock (session.ts). Changed here
+    // since the last sync: ours goes up.
+    let header = local0;
     const changedElsewhere = synced !== undefined && synced.salt !== header.salt && header.salt === state.headerSalt;
+    if (changedElsewhere && decoded.vouchedSalt === synced.salt) {
+      await vault.store.replaceHeader(synced);
+      header = synced;
+    }
     const headerToWrite = changedElsewhere ? synced : header;
+    // Vouch only for a header this device has verified: its own, or one an authentic index named.
+    const vouch = changedElsewhere && header !== synced ? (decoded.vouchedSalt ?? local0.salt) : header.salt;
 
     const local = await localVault(vault);
     const sk = slotKey(key);
@@ -127,7 +137,7 @@ export class Sync {
       await vault.store.commit(change);
       await this.deps.session.reload();
     }
-    const plan = await planSyncWrite(key, headerToWrite, merged, remote, decoded);
+    const plan = await planSyncWrite(key, headerToWrite, merged, remote, decoded, vouch);
     const next: SyncState = {
       ...state,
       knownSlots: merged.accounts.map((a) => slotOf(sk, a.id)),
@@ -136,7 +146,7 @@ export class Sync {
       lastSyncAt: this.deps.now(),
     };
     delete next.pendingHeader;
-    if (changedElsewhere) next.pendingHeader = synced;
+    if (changedElsewhere && header !== synced) next.pendingHeader = synced;
     if (plan.ok) {
       if (Object.keys(plan.set).length > 0) await this.sync.area.set(plan.set);
       if (plan.remove.length > 0) await this.sync.area.remove(plan.remove);

@@ -1,7 +1,10 @@
 // The storage.sync items of a vault (issue 16, item 2). Keys and what they hold:
 //   h            the vault header as stored locally (salt, KDF parameters, wrapped key): public or
 //                authenticated already (crypto/header.ts), so it travels as it is.
-//   i            the index, sealed: tombstones (deleted accounts) and each account slot's part count.
+//   i            the index, sealed: tombstones (deleted accounts), each account slot's part count, and
+//                the salt of the header its writer published: a header re-wrapped under a new
+//                passphrase is taken by the other devices only once an index sealed under the vault
+//                key vouches for it, so nobody without the key can push a header of their own.
 //   a.<slot>.<k> part k of an account's payload (payload.ts), sealed. <slot> is a PRF of the account
 //                id (slot.ts); an account larger than PART_BYTES is split across parts 0..p-1.
 // Every sealed value is { v, n, c } (plus p, w for parts): XChaCha20-Poly1305 under the vault key,
@@ -38,6 +41,8 @@ interface IndexBody {
   tombstones: Tombstone[];
   /** Slot → part count, as the index's writer last wrote them. */
   slots: Record<string, number>;
+  /** The salt of the header the index's writer published (`h`). */
+  header?: string;
 }
 
 export const partKey = (slot: string, k: number) => `${PART_PREFIX}${slot}.${k}`;
@@ -96,6 +101,8 @@ export interface DecodedSync {
   vault: SyncVault;
   /** Slot → the payload JSON it held: what a write compares with to skip unchanged accounts. */
   payloads: Map<string, string>;
+  /** The header salt the (authentic) index vouches for. */
+  vouchedSalt?: string;
   skipped: Skipped[];
 }
 
@@ -188,7 +195,9 @@ export async function decodeSync(vaultKey: Uint8Array, items: Readonly<Record<st
     vault.codes.push(...payload.codes);
     vault.events.push(...payload.events);
   }
-  return { ...decodeHeader(items[HEADER_KEY]), vault, payloads, skipped };
+  const decoded: DecodedSync = { ...decodeHeader(items[HEADER_KEY]), vault, payloads, skipped };
+  if (typeof index?.header === 'string') decoded.vouchedSalt = index.header;
+  return decoded;
 }
 
 /** A write that would take the vault past SYNC_BUDGET_BYTES (or 512 items): nothing is written. */
@@ -221,6 +230,8 @@ export async function planSyncWrite(
   vault: SyncVault,
   remote: Readonly<Record<string, unknown>>,
   decoded: Pick<DecodedSync, 'payloads'>,
+  /** The header salt the index vouches for: `header`'s, unless the writer hasn't verified `header`. */
+  vouch: string = header.salt,
 ): Promise<SyncWrite | TooBig> {
   const sk = slotKey(vaultKey);
   const set: Record<string, unknown> = {};
@@ -249,7 +260,7 @@ export async function planSyncWrite(
   }
   for (const t of vault.tombstones) for (const key of remoteParts.get(slotOf(sk, t.accountId)) ?? []) remove.add(key);
   if (JSON.stringify(remote[HEADER_KEY]) !== JSON.stringify(header)) set[HEADER_KEY] = header;
-  const index: IndexBody = { tombstones: vault.tombstones, slots };
+  const index: IndexBody = { tombstones: vault.tombstones, slots, header: vouch };
   const remoteIndex = remote[INDEX_KEY] === undefined ? null : decodeIndex(vaultKey, remote[INDEX_KEY], []);
   if (!remoteIndex || JSON.stringify(remoteIndex) !== JSON.stringify(index)) set[INDEX_KEY] = sealIndex(vaultKey, index);
 

@@ -185,13 +185,48 @@ describe('sync between two devices', () => {
     await a.ok('vault/change-passphrase', { current: PASS, next, confirm: next });
     await a.sync.flush();
     await b.sync.flush();
+    // B took the new header, vouched for by A's index (sealed under the vault key).
+    expect(await b.deps.session.header()).toEqual(area.data[HEADER_KEY]);
     await b.ok('vault/lock', {});
+    expect(await b.send('vault/unlock', { passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
     expect(await b.send('vault/unlock', { passphrase: next })).toMatchObject({ ok: true });
     expect(await labels(b)).toEqual(['@alice', '@bob']);
+  });
+
+  it('takes a new passphrase that arrived while locked at the unlock that uses it', async () => {
+    const area = syncedArea();
+    const a = device(area);
+    await withAccount(a, '@alice', X_CODES);
+    await a.ok('sync/set', { on: true });
+    await tick();
+    const b = device(area);
+    await withAccount(b, '@bob', []);
+    await b.ok('sync/set', { on: true, passphrase: PASS });
     await b.ok('vault/lock', {});
-    // B took the new header at that unlock: the old passphrase opens nothing any more.
+
+    const next = 'lantern orbit velvet thunder';
+    await a.ok('vault/change-passphrase', { current: PASS, next, confirm: next });
+    await a.sync.flush();
+    // Locked, B can't check the index; it keeps the header in sync as a candidate for the unlock.
+    const state = storedIn(STORED.sync, b.local);
+    await state.set({ ...(await state.get()), pendingHeader: parseVaultHeader(area.data[HEADER_KEY]) });
+    expect(await b.send('vault/unlock', { passphrase: next })).toMatchObject({ ok: true });
+    await b.ok('vault/lock', {});
     expect(await b.send('vault/unlock', { passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'wrong-passphrase' } });
-    await b.sync.flush();
-    expect(area.data[HEADER_KEY]).toEqual(await b.deps.session.header());
+  });
+
+  it('never takes a header that no index sealed under the vault key vouches for', async () => {
+    const area = syncedArea();
+    const a = device(area);
+    await withAccount(a, '@alice', X_CODES);
+    await a.ok('sync/set', { on: true });
+    const mine = await a.deps.session.header();
+    // Someone with write access to the person's sync data, but not the vault key, swaps `h`.
+    const forged = { ...mine!, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' };
+    area.data[HEADER_KEY] = forged;
+    await a.sync.flush();
+    expect(await a.deps.session.header()).toEqual(mine);
+    await a.ok('vault/lock', {});
+    expect(await a.send('vault/unlock', { passphrase: PASS })).toMatchObject({ ok: true });
   });
 });

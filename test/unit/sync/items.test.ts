@@ -119,11 +119,13 @@ describe('storage.sync items', () => {
     expect(decoded.vault.tombstones).toContainEqual({ accountId: gone.id, at: 5 });
   });
 
-  it('rewrites the header when the passphrase changed, and nothing else', async () => {
+  it('rewrites the header when the passphrase changed, and the index that vouches for it, nothing else', async () => {
     const { items } = await write(vault);
+    expect((await decodeSync(vaultKey, items)).vouchedSalt).toBe(header.salt);
     const rewrapped = { ...header, salt: 'AAAAAAAAAAAAAAAAAAAAAA==' };
-    const { plan } = await write(vault, items, vaultKey, rewrapped);
-    expect(Object.keys(plan.set)).toEqual([HEADER_KEY]);
+    const { plan, items: next } = await write(vault, items, vaultKey, rewrapped);
+    expect(Object.keys(plan.set).sort()).toEqual([HEADER_KEY, INDEX_KEY]);
+    expect((await decodeSync(vaultKey, next)).vouchedSalt).toBe(rewrapped.salt);
   });
 
   it('carries an account\'s newest events only, so the log cannot outgrow the quota', async () => {
