@@ -24,8 +24,7 @@ import { installBuildHook } from './build-hook';
 import { deriveKey } from '../crypto';
 import { KdfHost } from './kdf-host';
 import { kdfChannelOpener } from './kdf-channels';
-import { Sync, type SyncArea } from './sync';
-import { parseVaultHeader } from '../crypto';
+import { Sync, syncedHeaderFor, type SyncArea } from './sync';
 
 /** storage.sync: what Chrome sync and Firefox Sync carry between a person's browsers. */
 const syncArea: SyncArea = {
@@ -90,11 +89,8 @@ export function startBackground(): void {
     local: storageArea('local'),
     now,
     derive: kdf.derive,
-    // Another device's new passphrase, remembered by the last sync (sync.ts).
-    syncedHeader: async () => {
-      const { enabled, pendingHeader } = await syncState.get();
-      return enabled && pendingHeader ? parseVaultHeader(pendingHeader) : undefined;
-    },
+    // Another device's new passphrase, in the synced header (sync.ts).
+    syncedHeader: () => syncedHeaderFor({ area: syncArea, state: syncState }),
   });
   const settings = settingsPort();
 

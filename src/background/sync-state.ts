@@ -1,6 +1,4 @@
 // What the background remembers about sync between runs (storage.local, STORED.sync).
-import type { VaultHeader } from '../crypto';
-
 export interface SyncState {
   enabled: boolean;
   /** Slots of the accounts this device held at its last sync: one gone since was deleted here. */
@@ -9,8 +7,6 @@ export interface SyncState {
   flushes: number[];
   /** The header's salt at the last sync: a local header with another salt was re-wrapped here. */
   headerSalt?: string;
-  /** The synced header after another device changed the passphrase: tried at the next unlock. */
-  pendingHeader?: VaultHeader;
   bytes?: number;
   tooBig?: { bytes: number };
   skipped: number;

@@ -145,8 +145,6 @@ export class Sync {
       headerSalt: header.salt,
       lastSyncAt: this.deps.now(),
     };
-    delete next.pendingHeader;
-    if (changedElsewhere && header !== synced) next.pendingHeader = synced;
     if (plan.ok) {
       if (Object.keys(plan.set).length > 0) await this.sync.area.set(plan.set);
       if (plan.remove.length > 0) await this.sync.area.remove(plan.remove);
@@ -218,6 +216,15 @@ export class Sync {
     await this.sync.state.set({ ...state, enabled: false });
     return this.status();
   }
+}
+
+/**
+ * The header in sync when it is not this device's (another device changed the passphrase), for
+ * the unlock to try (session.ts checks that the key it unwraps opens this vault's records).
+ */
+export async function syncedHeaderFor(sync: Pick<SyncDeps, 'area' | 'state'>): Promise<VaultHeader | undefined> {
+  if (!(await sync.state.get()).enabled) return undefined;
+  return parsedOrUndefined((await sync.area.getAll())[HEADER_KEY]);
 }
 
 function countSkipped(decoded: DecodedSync): number {
