@@ -3,8 +3,7 @@
 // flush (pace.ts: debounced, inside Chrome's write limits) that reads what sync holds, merges it in
 // (so another device's changes arrive here too), commits the merge locally and writes the changed
 // items. While locked nothing can be read or sealed: the next unlock runs a flush first.
-import type { VaultHeader } from '../crypto';
-import { parseVaultHeader } from '../crypto';
+import { parseVaultHeader, type VaultHeader } from '../crypto';
 import { msg } from '../i18n';
 import type { SyncStatus } from '../messages/protocol';
 import { VaultStore } from '../store';
