@@ -15,6 +15,7 @@ import { callFromPage } from './harness/messaging';
 import type { TestPage } from './harness/types';
 import { waitUntil } from './harness/util';
 import { useBrowser } from './harness/vitest';
+import { checkScreen, openPopupPage } from './popup-screens';
 import {
   PASSPHRASE,
   PASSWORD,
@@ -160,9 +161,12 @@ describe.each(BROWSER_NAMES)('sync in %s', (name) => {
     expect(names.filter((l) => l === '@dave_sync' || l === '@erin_sync')).toHaveLength(1);
     expect(names).toEqual(expect.arrayContaining([`@${handle}`, '@bob_sync', '@carol_sync']));
 
-    const settings = await env.browser.openPopup();
+    const settings = await openPopupPage(env.browser);
     await settings.clickByRole('button', 'Settings');
     await settings.waitForText(/failed its integrity check/);
     expect(await settings.hasRole('checkbox', `Sync this vault through ${name === 'firefox' ? 'Firefox' : 'Chrome'} sync`)).toBe(true);
+    await settings.waitForText(/In sync: \d+ kB of the 96 kB Sparekey may use/);
+    // The sync section with its notice: within the popup's width, and axe-clean light and dark.
+    await checkScreen(settings, 'settings-sync');
   });
 });
