@@ -11,6 +11,8 @@ import { t } from '../i18n';
 /** The browser whose sync carries storage.sync: Chrome sync or Firefox Sync. */
 const BROWSER_NAME = import.meta.env.FIREFOX ? 'Firefox' : 'Chrome';
 const kB = (bytes: number) => Math.ceil(bytes / 1000);
+/** From this share of the budget on, the usage line becomes a warning. */
+const NEARLY_FULL = 0.9;
 
 export function SyncSettings() {
   const send = useSend();
@@ -73,8 +75,11 @@ export function SyncSettings() {
         </p>
       )}
       {status.enabled && status.bytes !== undefined && !status.tooBig && (
-        <p class="hint" role="status">
-          {t('settingsSyncUsage', { used: kB(status.bytes), limit: kB(status.budget) })}
+        // Said before the vault outgrows the budget, with the size at which sync would pause.
+        <p class={status.bytes >= NEARLY_FULL * status.budget ? 'warn' : 'hint'} role="status">
+          {status.bytes >= NEARLY_FULL * status.budget
+            ? t('settingsSyncNearlyFull', { used: kB(status.bytes), limit: kB(status.budget) })
+            : t('settingsSyncUsage', { used: kB(status.bytes), limit: kB(status.budget) })}
         </p>
       )}
       <Notice error={error} />

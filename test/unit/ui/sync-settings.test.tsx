@@ -68,6 +68,14 @@ describe('sync in Settings', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/backup file/);
   });
 
+  it('warns before the vault outgrows the quota, saying at what size sync pauses', async () => {
+    await openSettings({ enabled: true, budget: 96_000, skipped: 0, bytes: 90_100 });
+    const line = screen.getByText(/nearly full: 91 kB of the 96 kB Sparekey may use\. At 96 kB sync pauses/);
+    expect(line.getAttribute('role')).toBe('status');
+    expect(line.className).toBe('warn');
+    expect(screen.queryByText(/^In sync:/)).toBeNull();
+  });
+
   it('says when a synced item was skipped, and at what size sync paused', async () => {
     await openSettings({ enabled: true, budget: 96_000, skipped: 1, tooBig: { bytes: 101_200 } });
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent);
