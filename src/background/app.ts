@@ -13,6 +13,7 @@ import { contentHandlers } from './handlers/content';
 import { backupHandlers } from './handlers/backup';
 import { clipboardHandlers } from './handlers/clipboard';
 import { siteHandlers } from './handlers/sites';
+import { syncHandlers } from './handlers/sync';
 
 export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; captures: CaptureBox; loads: AwaitedLoads } {
   const captures = new CaptureBox(deps.sessionStore, deps.now, deps.wakeAt);
@@ -26,6 +27,7 @@ export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; capt
     ...backupHandlers(deps),
     ...clipboardHandlers(),
     ...siteHandlers(),
+    ...syncHandlers(deps),
   };
   return { handlers, captures, loads };
 }

@@ -3,6 +3,7 @@ import type { KeyValue } from './browser-storage';
 import type { KdfPort } from './kdf-host';
 import type { Queue } from './queue';
 import type { Session } from './session';
+import type { Sync } from './sync';
 
 /** The browser as the handlers see it: small, so tests can fake it. */
 export interface TabsPort {
@@ -40,4 +41,6 @@ export interface BackgroundDeps {
   wakeAt: (name: string, when: number) => void;
   /** The KDF thread (kdf-host.ts): warmed ahead of an unlock, released after. None in tests. */
   kdf?: KdfPort;
+  /** Sync through storage.sync (sync.ts). None in tests that don't sync. */
+  sync?: Sync;
 }

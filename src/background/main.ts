@@ -27,6 +27,14 @@ import { browserSiteAccess } from './site-access-port';
 import { deriveKey } from '../crypto';
 import { KdfHost } from './kdf-host';
 import { kdfChannelOpener } from './kdf-channels';
+import { Sync, syncedHeaderFor, type SyncArea } from './sync';
+
+/** storage.sync: what Chrome sync and Firefox Sync carry between a person's browsers. */
+const syncArea: SyncArea = {
+  getAll: () => browser.storage.sync.get(null),
+  set: (items) => browser.storage.sync.set(items),
+  remove: (keys) => browser.storage.sync.remove(keys),
+};
 
 const AUTOLOCK_ALARM = 'sparekey-autolock';
 
@@ -77,12 +85,15 @@ export function startBackground(): void {
   const now = () => Date.now();
   // Argon2id off this thread, so messages keep being answered during an unlock (kdf-host.ts).
   const kdf = new KdfHost({ open: kdfChannelOpener(), fallback: deriveKey });
+  const syncState = storedIn(STORED.sync, storageArea('local'));
   const session = new Session({
     openDb: () => openVaultDb(),
     keyCache: storageArea('session'),
     local: storageArea('local'),
     now,
     derive: kdf.derive,
+    // Another device's new passphrase, in the synced header (sync.ts).
+    syncedHeader: () => syncedHeaderFor({ area: syncArea, state: syncState }),
   });
   const settings = settingsPort();
 
@@ -100,9 +111,12 @@ export function startBackground(): void {
     changed: () => {
       clearTimeout(refreshTimer);
       refreshTimer = setTimeout(() => void refresh(), 50);
+      sync.soon();
     },
     wakeAt: (name, when) => void (async () => browser.alarms.create(name, { when }))().catch(() => undefined),
   };
+  const sync = new Sync(deps, { area: syncArea, state: syncState, later: (fn, ms) => void setTimeout(fn, ms) });
+  deps.sync = sync;
   const { handlers, captures, loads } = createHandlers(deps);
 
   async function updateBadge(tab?: Browser.tabs.Tab): Promise<void> {
@@ -157,6 +171,8 @@ export function startBackground(): void {
           lastTouch = 0;
           await touch().catch(() => undefined);
           await reconcileAll(deps).catch(() => undefined);
+          // What other devices synced while this one was locked is merged now.
+          await sync.flush().catch(() => undefined);
         }
         if (type === 'vault/lock') await browser.alarms.clear(AUTOLOCK_ALARM);
       }
@@ -204,6 +220,10 @@ export function startBackground(): void {
   browser.permissions.onAdded.addListener(syncSites);
   browser.permissions.onRemoved.addListener(syncSites);
   syncSites();
+  // Another device's items arrived (or this device's own write echoed): merge them in.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'sync') sync.soon();
+  });
 
   wireOutsideFill(deps);
   installBuildHook(deps); // a no-op but in the bench build (build-hook.ts)
@@ -215,5 +235,6 @@ export function startBackground(): void {
     .restore()
     .then(() => reconcileAll(deps))
     .then(() => updateBadge())
+    .then(() => sync.soon())
     .catch(() => undefined);
 }

@@ -17,7 +17,7 @@ import {
   type KdfParams,
   type VaultHeader,
 } from '../crypto';
-import { createHeader, readHeader, VaultStore, type SparekeyDB } from '../store';
+import { createHeader, readHeader, replaceHeader, VaultStore, type SparekeyDB } from '../store';
 import { msg, type Localized } from '../i18n';
 import { estimateStrength } from '../passphrase/strength';
 import { strengthMessage } from '../passphrase/text';
@@ -64,6 +64,8 @@ export interface SessionDeps {
   kdf?: KdfParams;
   /** Where Argon2id runs (kdf-host.ts: a KDF thread in the browsers); default this thread. */
   derive?: Derive;
+  /** The header another device re-wrapped under a new passphrase, from sync (sync.ts): tried at unlock. */
+  syncedHeader?: () => Promise<VaultHeader | undefined>;
 }
 
 export class Session {
@@ -89,7 +91,8 @@ export class Session {
     this.failures = storedIn(STORED.unlockFailures, deps.local);
   }
 
-  private async database(): Promise<IDBPDatabase<SparekeyDB>> {
+  /** The vault's IndexedDB database (sync's join replaces the vault in it). */
+  async database(): Promise<IDBPDatabase<SparekeyDB>> {
     return (this.db ??= await this.deps.openDb());
   }
 
@@ -154,8 +157,37 @@ export class Session {
     const db = await this.database();
     const raw = await readHeader(db);
     if (!raw) throw new Refusal('no-vault', msg('bgNothingToUnlock'));
-    const key = await this.checkPassphrase(parseVaultHeader(raw), passphrase, 'unlock');
+    const header = parseVaultHeader(raw);
+    let key: Uint8Array;
+    try {
+      key = await this.checkPassphrase(header, passphrase, 'unlock');
+    } catch (error) {
+      const rewrapped = error instanceof Refusal && error.code === 'wrong-passphrase' ? await this.syncedKey(header, passphrase) : undefined;
+      if (!rewrapped) throw error;
+      key = rewrapped;
+    }
     await this.open(key);
+  }
+
+  /**
+   * The passphrase changed on another device (issue 16, item 4): its header came through sync.
+   * Taken only if it is this vault's (same creation time), `passphrase` opens it, and the key it
+   * unwraps opens this vault's records: then it replaces the local header.
+   */
+  private async syncedKey(header: VaultHeader, passphrase: string): Promise<Uint8Array | undefined> {
+    const synced = await this.deps.syncedHeader?.().catch(() => undefined);
+    if (!synced || synced.createdAt !== header.createdAt || synced.salt === header.salt) return undefined;
+    const key = await unlockVault(synced, passphrase, this.derive).catch(() => undefined);
+    if (!key) return undefined;
+    const db = await this.database();
+    const { accounts, codes, errors } = await new VaultStore(db, key).loadAll();
+    if (errors.length > 0 && accounts.length + codes.length === 0) {
+      key.fill(0);
+      return undefined;
+    }
+    await replaceHeader(db, synced);
+    await this.failures.remove();
+    return key;
   }
 
   /**
@@ -209,6 +241,51 @@ export class Session {
     await this.cachedKey.set(toBase64(key));
     if (generation !== this.generation) return;
     this.vault = vault;
+  }
+
+  /** The vault key while unlocked (sync seals with it), else undefined. */
+  async vaultKey(): Promise<Uint8Array | undefined> {
+    await this.restore();
+    const cached = this.vault ? await this.cachedKey.get() : undefined;
+    return cached ? fromBase64(cached) : undefined;
+  }
+
+  /** The stored header, parsed; undefined with no vault. */
+  async header(): Promise<VaultHeader | undefined> {
+    const raw = await readHeader(await this.database());
+    return raw ? parseVaultHeader(raw) : undefined;
+  }
+
+  /** Reads the open vault again from the store, after sync committed a merge to it. */
+  async reload(): Promise<void> {
+    const generation = this.generation;
+    const store = this.vault?.store;
+    if (!store) return;
+    const vault = await OpenVault.load(store, this.deps.now);
+    if (generation === this.generation && this.vault) this.vault = vault;
+  }
+
+  /**
+   * Sync's join: `passphrase` must open both this vault and the synced `header`. Gives both keys,
+   * or refuses: wrong for the synced vault (under the back-off), or right for it but not for this
+   * one (the two vaults can't be joined; the person is offered the backup file).
+   */
+  async joinKeys(header: VaultHeader, passphrase: string, different: () => Localized): Promise<{ local: Uint8Array; synced: Uint8Array }> {
+    await this.unlocked();
+    const synced = await this.checkPassphrase(header, passphrase, 'unlock');
+    const local = await unlockVault(parseVaultHeader(await readHeader(await this.database())), passphrase, this.derive).catch(() => undefined);
+    if (!local) {
+      synced.fill(0);
+      // Not 'wrong-passphrase': the popup words that one itself, and this one must say what to do.
+      throw new Refusal('conflict', different());
+    }
+    return { local, synced };
+  }
+
+  /** Sync's join, the end: the vault is now the synced one (written by VaultStore.replaceVault). */
+  async switchTo(vaultKey: Uint8Array): Promise<void> {
+    this.vault = undefined;
+    await this.open(vaultKey);
   }
 
   /** Unlocked here, or unlocked before this worker restarted and not yet restored. */

@@ -7,6 +7,7 @@ import type { Capture } from './captures';
 import { DEFAULT_SETTINGS, mergeSettings } from './settings';
 import { defineStored } from './storage-item';
 import { NO_FAILURES, type ThrottleState } from './throttle';
+import { SYNC_OFF, type SyncState } from './sync-state';
 
 export const STORED = {
   /** The person's settings; no secret, so in storage.local and applied while locked too. */
@@ -41,5 +42,13 @@ export const STORED = {
     key: 'pendingCaptures',
     version: 1,
     fallback: () => [],
+  }),
+  /** Sync's own state (sync.ts): no secret (slot names are PRF outputs), in storage.local. */
+  sync: defineStored<SyncState>({
+    area: 'local',
+    key: 'sync',
+    version: 1,
+    fallback: () => ({ ...SYNC_OFF }),
+    read: (stored) => ({ ...SYNC_OFF, ...(typeof stored === 'object' && stored !== null ? stored : {}) }),
   }),
 } as const;

@@ -1,5 +1,5 @@
 // The one protocol between Sparekey's contexts. Every message is named by its direction:
-//   vault/*, accounts/*, codes/*, captures/*, settings/*, backup/*  — extension page → background
+//   vault/*, accounts/*, codes/*, captures/*, settings/*, backup/*, sync/*  — extension page → background
 //   content/*                                                      — content script → background
 //   page/*                                                         — background → page runtime
 //   the offscreen message (OFFSCREEN_TARGET)                       — background → offscreen document
@@ -55,6 +55,22 @@ export interface VaultStatus {
   settings: Settings;
   /** Records that failed to decrypt on unlock, by store/id. The rest of the vault is open. */
   damaged: string[];
+}
+
+/** Sync through the browser's storage.sync (issue 16), as the Settings screen shows it. */
+export interface SyncStatus {
+  enabled: boolean;
+  /** What storage.sync holds now, as the browser counts it; absent before the first sync. */
+  bytes?: number;
+  /** What Sparekey lets itself use of storage.sync's quota (src/sync/quota.ts). */
+  budget: number;
+  /** Synced items skipped because they failed authentication or were unreadable. */
+  skipped: number;
+  /** The vault outgrew the budget: sync is paused at this size. */
+  tooBig?: { bytes: number };
+  /** Another device's vault is already synced: joining it needs its passphrase. */
+  joinNeeded?: boolean;
+  lastSyncAt?: number;
 }
 
 export type StatusCounts = Record<CodeStatus, number>;
@@ -210,6 +226,9 @@ export interface PageRequests {
     res: VaultStatus;
   };
   'settings/set': { req: Partial<Settings>; res: Settings };
+  'sync/status': { req: Record<string, never>; res: SyncStatus };
+  /** On or off; joining another device's synced vault takes its passphrase (the same as this one's). */
+  'sync/set': { req: { on: boolean; passphrase?: string }; res: SyncStatus };
   'accounts/list': { req: Record<string, never>; res: AccountSummary[] };
   'accounts/get': { req: { accountId: string; reveal?: string[] }; res: AccountDetail };
   'accounts/add': { req: { site: SiteId; label: string }; res: AccountSummary };

@@ -30,6 +30,8 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
     autoSubmit: optional(bool),
     clipboardClearSeconds: optional(int(0, 600)),
   }),
+  'sync/status': empty,
+  'sync/set': object({ on: bool, passphrase: optional(passphrase) }),
   'accounts/list': empty,
   'accounts/get': object({ accountId: id, reveal: optional(list(id, 1_000)) }),
   'accounts/add': object({ site: str(32, 1), label: str(200, 1) }),

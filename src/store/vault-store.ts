@@ -13,7 +13,7 @@ import {
   openEventRow,
   type RecordError,
 } from './rows';
-import { STORES, type SparekeyDB } from './schema';
+import { META_KEYS, STORES, type SparekeyDB } from './schema';
 import { abortAndSettle } from './transactions';
 
 /** One multi-record change, applied all or nothing. */
@@ -117,6 +117,35 @@ export class VaultStore {
     }
     await tx.done;
     return { events, errors };
+  }
+
+  /**
+   * Sync's join (issue 16, item 4): this device's vault becomes the synced one, under its header
+   * and key, holding `vault` (already merged with this device's own). One transaction, so a worker
+   * killed half-way leaves the old vault as it was.
+   */
+  static async replaceVault(
+    db: IDBPDatabase<SparekeyDB>,
+    header: VaultHeader,
+    vaultKey: Uint8Array,
+    vault: { accounts: readonly Account[]; codes: readonly Code[]; events: readonly VaultEvent[] },
+  ): Promise<void> {
+    const accounts = vault.accounts.map((a) => accountRow(vaultKey, a));
+    const codes = vault.codes.map((c) => codeRow(vaultKey, c));
+    const events = vault.events.map((e) => eventRow(vaultKey, e));
+    const tx = db.transaction([STORES.meta, STORES.accounts, STORES.codes, STORES.events], 'readwrite');
+    const pending: Promise<unknown>[] = [];
+    try {
+      for (const name of [STORES.accounts, STORES.codes, STORES.events] as const) pending.push(tx.objectStore(name).clear());
+      pending.push(tx.objectStore(STORES.meta).put(header, META_KEYS.header));
+      for (const row of accounts) pending.push(tx.objectStore(STORES.accounts).put(row));
+      for (const row of codes) pending.push(tx.objectStore(STORES.codes).put(row));
+      for (const row of events) pending.push(tx.objectStore(STORES.events).put(row));
+      await Promise.all([...pending, tx.done]);
+    } catch (error) {
+      await abortAndSettle(tx, pending);
+      throw error;
+    }
   }
 
   /** Deletes everything, header included, in one transaction. */

@@ -6,6 +6,7 @@ import { useSend } from '../api';
 import { Field, Notice, PassphraseInput, Screen, StrengthMeter, useAction } from '../components';
 import { t } from '../i18n';
 import { SiteAccess } from './SiteAccess';
+import { SyncSettings } from './SyncSettings';
 
 const AUTO_LOCK_MINUTES = [1, 5, 15, 30, 60, 120, 240, 480];
 const CLIPBOARD_SECONDS = [0, 10, 20, 30, 60, 120];
@@ -83,6 +84,7 @@ export function Settings(props: { status: VaultStatus; onStatus: (s: VaultStatus
       </div>
       <Notice error={error} ok={saved} />
       <SiteAccess all />
+      <SyncSettings />
       <ChangePassphrase onStatus={props.onStatus} />
     </Screen>
   );

@@ -29,6 +29,8 @@ const VALID: { [N in MessageName]: Json } = {
   'vault/lock': {},
   'vault/change-passphrase': { current: 'a', next: 'b c d e', confirm: 'b c d e' },
   'settings/set': { autoLockMinutes: 15, autoSubmit: false, clipboardClearSeconds: 30 },
+  'sync/status': {},
+  'sync/set': { on: true, passphrase: 'mauve tractor quietly bends' },
   'accounts/list': {},
   'accounts/get': { accountId: 'acc-1', reveal: ['code-1', 'code-2'] },
   'accounts/add': { site: 'x', label: '@alice' },

@@ -17,6 +17,7 @@ import type { SenderLike } from '../../../src/background/sender';
 import { PAGE_SITES as SITES } from '../../../src/sites/index';
 import type { ChallengeMode, FillGrant, MessageName, Req, Res, Result, Settings } from '../../../src/messages/protocol';
 import { FAST_KDF } from '../crypto/helpers';
+import type { VaultHeader } from '../../../src/crypto';
 
 export const PASS = 'mauve tractor quietly bends';
 export const SELF = { id: 'sparekey-test', origin: 'chrome-extension://sparekey-test' };
@@ -95,7 +96,15 @@ export interface Rig {
 }
 
 export function makeRig(
-  shared: { factory?: IDBFactory; session?: ReturnType<typeof memoryKv>; local?: ReturnType<typeof memoryKv>; tabs?: FakeTabs; clock?: { now: number } } = {},
+  shared: {
+    factory?: IDBFactory;
+    session?: ReturnType<typeof memoryKv>;
+    local?: ReturnType<typeof memoryKv>;
+    tabs?: FakeTabs;
+    clock?: { now: number };
+    /** Session's syncedHeader (sync's re-wrapped header from another device). */
+    syncedHeader?: () => Promise<VaultHeader | undefined>;
+  } = {},
 ): Rig {
   const factory = shared.factory ?? new IDBFactory();
   const session = shared.session ?? memoryKv();
@@ -106,7 +115,14 @@ export function makeRig(
   let settings: Settings = mergeSettings(undefined);
   const rig = { changes: 0, alarms: new Map<string, number>() } as Rig;
   const deps: BackgroundDeps = {
-    session: new Session({ openDb: () => openVaultDb({ indexedDB: factory }), keyCache: session, local, now, kdf: FAST_KDF }),
+    session: new Session({
+      openDb: () => openVaultDb({ indexedDB: factory }),
+      keyCache: session,
+      local,
+      now,
+      kdf: FAST_KDF,
+      ...(shared.syncedHeader ? { syncedHeader: shared.syncedHeader } : {}),
+    }),
     settings: {
       get: async () => settings,
       set: async (patch) => (settings = mergeSettings(settings, patch)),
@@ -135,7 +151,7 @@ export function makeRig(
       if (!reply.ok) throw new Error(`${type} failed: ${reply.error.code}: ${reply.error.message}`);
       return reply.value;
     },
-    restart: () => makeRig({ factory, session, local, tabs, clock }),
+    restart: () => makeRig({ factory, session, local, tabs, clock, ...(shared.syncedHeader ? { syncedHeader: shared.syncedHeader } : {}) }),
   });
   return rig;
 }

@@ -16,6 +16,7 @@ async function openSettings(script: Script = {}) {
     'accounts/list': [],
     'captures/list': [],
     'settings/set': (patch: Partial<Settings>) => ({ ...SETTINGS, ...patch }),
+    'sync/status': { enabled: false, budget: 96_000, skipped: 0 },
     ...script,
   });
   render(<App send={bg.send} />);
