@@ -11,6 +11,7 @@ import { fillHandlers } from './handlers/fill';
 import { contentHandlers } from './handlers/content';
 import { backupHandlers } from './handlers/backup';
 import { clipboardHandlers } from './handlers/clipboard';
+import { autoFillHandlers } from './handlers/auto-fill';
 
 export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; captures: CaptureBox } {
   const captures = new CaptureBox(deps.sessionStore, deps.now, deps.wakeAt);
@@ -22,6 +23,7 @@ export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; capt
     ...contentHandlers(deps, captures),
     ...backupHandlers(deps),
     ...clipboardHandlers(),
+    ...autoFillHandlers(deps),
   };
   return { handlers, captures };
 }

@@ -82,11 +82,13 @@ export function startBackground(): void {
     derive: kdf.derive,
   });
   const settings = settingsPort();
+  const autoFill = storedIn(STORED.autoFill, storageArea('local'));
 
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   const deps: BackgroundDeps = {
     session,
     settings,
+    autoFill: { get: () => autoFill.get(), set: (prefs) => autoFill.set(prefs) },
     tabs: tabsPort,
     sessionStore: storageArea('session'),
     queue: createQueue(),

@@ -30,6 +30,8 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
     autoSubmit: optional(bool),
     clipboardClearSeconds: optional(int(0, 600)),
   }),
+  'autofill/get': empty,
+  'autofill/set': object({ site: optional(str(32, 1)), accountId: optional(id), on: nullable(bool), trusted: literal(true) }),
   'accounts/list': empty,
   'accounts/get': object({ accountId: id, reveal: optional(list(id, 1_000)) }),
   'accounts/add': object({ site: str(32, 1), label: str(200, 1) }),
@@ -66,6 +68,8 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
     accountHint: optional(str(200)),
     accountId: optional(id),
   }),
+  'content/auto-fill': object({ mode: oneOf(STEP_MODES), accountHint: optional(str(200)) }),
+  'content/undo-fill': object({ reservationId: id, trusted: literal(true) }),
   'content/report-outcome': object({
     reservationId: id,
     outcome: oneOf(['accepted', 'rejected', 'unknown'] as const),

@@ -4,6 +4,7 @@
 import { dismissPagesCapture, savePagesCapture, seeCodes } from '../capturing';
 import type { CaptureBox } from '../captures';
 import type { BackgroundDeps } from '../deps';
+import { autoFillForPage, undoForPage } from '../auto-fill';
 import { fillForPage, loadPageRuntime, offerForPage, settleForPage } from '../fills';
 import type { Handlers } from '../router';
 
@@ -18,6 +19,8 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox) {
     },
     'content/prompt-seen': ({ accountHint }, caller) => offerForPage(deps, caller, accountHint),
     'content/request-fill': ({ accountHint, accountId }, caller) => fillForPage(deps, caller, { accountHint, accountId }),
+    'content/auto-fill': ({ mode, accountHint }, caller) => autoFillForPage(deps, caller, { mode, accountHint }),
+    'content/undo-fill': ({ reservationId }, caller) => undoForPage(deps, caller, reservationId),
     'content/report-outcome': ({ reservationId, outcome }, caller) => settleForPage(deps, caller, reservationId, outcome),
     'content/codes-seen': ({ codes, handle }, caller) => seeCodes(deps, captures, caller, codes, handle),
     'content/codes-save': ({ captureId, revision }, caller) => savePagesCapture(deps, captures, caller, captureId, revision),

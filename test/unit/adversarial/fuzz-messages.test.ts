@@ -29,6 +29,8 @@ const VALID: { [N in MessageName]: Json } = {
   'vault/lock': {},
   'vault/change-passphrase': { current: 'a', next: 'b c d e', confirm: 'b c d e' },
   'settings/set': { autoLockMinutes: 15, autoSubmit: false, clipboardClearSeconds: 30 },
+  'autofill/get': {},
+  'autofill/set': { site: 'x', on: true, trusted: true },
   'accounts/list': {},
   'accounts/get': { accountId: 'acc-1', reveal: ['code-1', 'code-2'] },
   'accounts/add': { site: 'x', label: '@alice' },
@@ -54,6 +56,8 @@ const VALID: { [N in MessageName]: Json } = {
   'content/codes-save': { captureId: 'cap-1', revision: 1, trusted: true },
   'content/codes-dismiss': { captureId: 'cap-1', trusted: true },
   'content/open-popup': { trusted: true },
+  'content/auto-fill': { mode: 'backup', accountHint: '@alice' },
+  'content/undo-fill': { reservationId: 'res-1', trusted: true },
 };
 const NAMES = Object.keys(VALID) as MessageName[];
 
