@@ -19,14 +19,6 @@ export const STORED = {
     // Each field checked and bounded: a value out of range falls back to its default.
     read: (stored) => mergeSettings(stored),
   }),
-  /** Auto-fill's choices per site and account (auto-fill-prefs.ts): no secret, storage.local. */
-  autoFill: defineStored<AutoFillPrefs>({
-    area: 'local',
-    key: 'autoFill',
-    version: 1,
-    fallback: () => structuredClone(NO_AUTO_FILL),
-    read: (stored) => readAutoFillPrefs(stored),
-  }),
   /**
    * The unlocked vault key (base64), in storage.session (memory-only, trusted contexts) so a
    * killed worker comes back unlocked; removed by lock. session.ts.
@@ -50,5 +42,13 @@ export const STORED = {
     key: 'pendingCaptures',
     version: 1,
     fallback: () => [],
+  }),
+  /** Auto-fill's choices per site and account (auto-fill-prefs.ts): no secret, storage.local. */
+  autoFill: defineStored<AutoFillPrefs>({
+    area: 'local',
+    key: 'autoFill',
+    version: 1,
+    fallback: () => structuredClone(NO_AUTO_FILL),
+    read: (stored) => readAutoFillPrefs(stored),
   }),
 } as const;

@@ -74,6 +74,10 @@ const pointers = new WeakMap<Document, Pointer>();
 
 type Box = { left: number; top: number; right: number; bottom: number; width: number; height: number };
 const keyOf = (r: Box) => [r.left, r.top, r.width, r.height].map(Math.round).join();
+const centreOf = (el: Element): [number, number] => {
+  const r = el.getBoundingClientRect();
+  return [r.left + r.width / 2, r.top + r.height / 2];
+};
 const inside = (p: { x: number; y: number }, r: Box) => p.x >= r.left && p.x <= r.right && p.y >= r.top && p.y <= r.bottom;
 
 /**
@@ -326,6 +330,29 @@ export class Guard {
     } catch {
       // Not allowed right now (e.g. the host is being moved): the next sample tries again.
     }
+  }
+
+  /**
+   * The passive checks, for a fill no click starts (auto-fill, issue 14): everything verdict()
+   * checks but the click itself. Our host is intact, in the top layer, drawn plainly and topmost
+   * at its centre; X's code field is drawn plainly and nothing of the page's covers its centre
+   * (our own chip may); nothing of the page's is in the top layer; and nothing was wrong in the
+   * last SETTLE_MS. Where the engine cannot say what is on top (no elementsFromPoint), no.
+   */
+  passive(): boolean {
+    this.sample();
+    if (!this.#clean() || this.#pageOnTop(true)) {
+      this.#bad();
+      return false;
+    }
+    if (this.#now() - this.#badAt < SETTLE_MS) return false;
+    const doc = this.#doc;
+    if (typeof doc.elementsFromPoint !== 'function') return false;
+    if (doc.elementsFromPoint(...centreOf(this.#host))[0] !== this.#host) return false;
+    const context = this.#context;
+    if (!context) return true;
+    const over = doc.elementsFromPoint(...centreOf(context)).find((e) => !OURS.has(e));
+    return !!over && (over === context || context.contains(over));
   }
 
   /** Why this click must not act, or null when it may. */

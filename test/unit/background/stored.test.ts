@@ -15,6 +15,7 @@ describe('stored items', () => {
       ['vaultKey', 'session', 'vaultKey', 1],
       ['unlockFailures', 'local', 'unlockFailures', 1],
       ['pendingCaptures', 'session', 'pendingCaptures', 1],
+      ['autoFill', 'local', 'autoFill', 1],
     ]);
   });
 
@@ -24,6 +25,7 @@ describe('stored items', () => {
     expect(await storedIn(STORED.vaultKey, kv).get()).toBeUndefined();
     expect(await storedIn(STORED.unlockFailures, kv).get()).toEqual(NO_FAILURES);
     expect(await storedIn(STORED.pendingCaptures, kv).get()).toEqual([]);
+    expect(await storedIn(STORED.autoFill, kv).get()).toEqual({ sites: {}, accounts: {} });
   });
 
   it('load settings stored by an earlier release as they are, and bound what is out of range', async () => {
