@@ -5,6 +5,7 @@ import { estimateStrength } from '../../passphrase/strength';
 import { useSend } from '../api';
 import { Field, Notice, PassphraseInput, Screen, StrengthMeter, useAction } from '../components';
 import { t } from '../i18n';
+import { AutoFill } from './AutoFill';
 
 const AUTO_LOCK_MINUTES = [1, 5, 15, 30, 60, 120, 240, 480];
 const CLIPBOARD_SECONDS = [0, 10, 20, 30, 60, 120];
@@ -81,6 +82,7 @@ export function Settings(props: { status: VaultStatus; onStatus: (s: VaultStatus
         </p>
       </div>
       <Notice error={error} ok={saved} />
+      <AutoFill />
       <ChangePassphrase onStatus={props.onStatus} />
     </Screen>
   );
