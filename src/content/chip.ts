@@ -124,15 +124,15 @@ export class Chip {
   }
 
   /**
-   * The step's first offer (locked waits for the unlock): auto-fill is decided on it, once. In the
-   * next frame, so that whatever the page does when our chip appears has been done and seen by the
-   * guard, and still before the frame is drawn.
+   * The step's first offer (locked waits for the unlock): auto-fill is decided on it, once. In a
+   * task of its own, so that whatever the page does when our chip appears (its MutationObserver
+   * runs at the end of ours) has been done and seen by the guard; usually before the next frame.
    */
   #considerAutoFill(chip: ChipState): void {
     if (chip.auto !== 'pending' || chip.phase !== 'offer' || !chip.offer || chip.offer.state === 'locked') return;
     chip.auto = 'done';
     if (!chip.offer.autoFill) return;
-    this.#page.scope.frame(() => void this.#autoFill(chip));
+    this.#page.scope.setTimeout(() => void this.#autoFill(chip), 0);
   }
 
   /** Fills with no click when every condition holds (auto-fill.ts), and the background agrees. */
