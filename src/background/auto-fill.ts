@@ -42,11 +42,19 @@ export function autoFillForPage(
 ): Promise<FillGrant & { autoSubmit: boolean }> {
   return deps.queue(async () => {
     if (step.mode !== 'backup') refuse('not-backup-step');
-    const vault = await deps.session.unlocked();
-    if (!(await tabShows(deps, caller.tabId, caller.origin))) refuse('tab-left');
-    if ((await deps.tabs.active())?.id !== caller.tabId) refuse('tab-not-focused');
+    // Read at once (the step is waiting on this answer), then judged in order; nothing is
+    // reserved before every check passed, and the tab's origin is read right before that.
+    const [vault, shows, active, prefs, settings] = await Promise.all([
+      deps.session.unlocked(),
+      tabShows(deps, caller.tabId, caller.origin),
+      deps.tabs.active(),
+      deps.autoFill.get(),
+      deps.settings.get(),
+    ]);
+    if (!shows) refuse('tab-left');
+    if (active?.id !== caller.tabId) refuse('tab-not-focused');
     const picked = pickAccount(vault, accountsFor(vault, caller.site, caller.origin), step.accountHint);
-    if (picked.kind === 'one' && !autoFillOn(await deps.autoFill.get(), caller.site.id, picked.account.id)) refuse('off');
+    if (picked.kind === 'one' && !autoFillOn(prefs, caller.site.id, picked.account.id)) refuse('off');
     if (picked.kind !== 'one') refuse('not-one-account');
     const { account } = picked;
     const hold = autoHold(vault.codesOf(account.id), deps.now());
@@ -54,7 +62,7 @@ export function autoFillForPage(
     if (hold) refuse(hold);
     const grant = await grantNext(deps, vault, account, caller.tabId, caller.origin, undefined, true, true);
     deps.changed();
-    return { ...grant, autoSubmit: (await deps.settings.get()).autoSubmit };
+    return { ...grant, autoSubmit: settings.autoSubmit };
   });
 }
 
