@@ -125,14 +125,15 @@ export class Chip {
 
   /**
    * The step's first offer (locked waits for the unlock): auto-fill is decided on it, once. In a
-   * task of its own, so that whatever the page does when our chip appears (its MutationObserver
-   * runs at the end of ours) has been done and seen by the guard; usually before the next frame.
+   * microtask queued after our chip went in, so after the mutation-observer delivery that this
+   * insertion queued: whatever the page's observers do when our chip appears has been done (and
+   * seen by the guard's own observer) before we look, and the step waits no task for it.
    */
   #considerAutoFill(chip: ChipState): void {
     if (chip.auto !== 'pending' || chip.phase !== 'offer' || !chip.offer || chip.offer.state === 'locked') return;
     chip.auto = 'done';
     if (!chip.offer.autoFill) return;
-    this.#page.scope.setTimeout(() => void this.#autoFill(chip), 0);
+    queueMicrotask(() => void this.#autoFill(chip));
   }
 
   /** Fills with no click when every condition holds (auto-fill.ts), and the background agrees. */

@@ -236,6 +236,12 @@ export class Guard {
   /** IntersectionObserver v2's last word (Chrome): false while something covers or fades us. */
   #ioVisible: boolean | undefined;
   #timer = 0;
+  /**
+   * We showed the host in the top layer since start(): finding it closed later means the page
+   * closed it (we close it only by stopping), even when we reopen it in the same moment, before
+   * any sample could see it (a page's observer that hides it as it appears: auto-fill's case).
+   */
+  #shown = false;
   /** The host's box and since when (for touch, which has no hover). */
   #placed = { key: '', at: 0 };
 
@@ -302,6 +308,7 @@ export class Guard {
     this.#io = null;
     this.#ioVisible = undefined;
     (this.#doc.defaultView ?? globalThis).clearTimeout(this.#timer);
+    this.#shown = false;
   }
 
   /** One look at the host: records trouble, restores what it may. */
@@ -326,7 +333,11 @@ export class Guard {
     const host = this.#host as HTMLElement & { showPopover?: () => void };
     if (!host.showPopover || !host.isConnected || !host.hasAttribute('popover')) return;
     try {
-      if (!host.matches(':popover-open')) host.showPopover();
+      if (!host.matches(':popover-open')) {
+        if (this.#shown) this.#bad();
+        host.showPopover();
+      }
+      this.#shown = true;
     } catch {
       // Not allowed right now (e.g. the host is being moved): the next sample tries again.
     }
@@ -340,7 +351,7 @@ export class Guard {
    * last SETTLE_MS. Where the engine cannot say what is on top (no elementsFromPoint), no.
    */
   passive(): boolean {
-    this.sample();
+    // One deep look (every shadow root) only: it is what costs here, and the step is waiting.
     if (!this.#clean() || this.#pageOnTop(true)) {
       this.#bad();
       return false;

@@ -36,7 +36,7 @@ const BOGUS = 'zzzz9999zzzz';
 /** The chip's status after an automatic fill of code #1 (en messages.json inlineAutoFilled). */
 const FILLED_1 = 'Filled #1 —';
 /** Attacks of the adversarial suite that are in place as soon as our chip appears. */
-const ATTACKS_TRIED: AttackName[] = ['b-html', 'c-overlay', 'd-popover', 'a-opacity'];
+const ATTACKS_TRIED: AttackName[] = ['a-opacity', 'b-html', 'c-overlay', 'c-overlay-attr', 'd-popover', 'd-popover-shadow'];
 
 /**
  * X in a language the adapter does not know (Swahili): the replica's backup-step wording, as its

@@ -143,7 +143,7 @@ describe('auto-fill in the page runtime', () => {
     load('login-2fa-backup.html', LOGIN);
     vi.spyOn(document, 'hasFocus').mockReturnValue(true);
     rig = makeRig();
-    // The page interferes as soon as our chip is there (auto-fill is decided a task after it shows).
+    // The page interferes as soon as our chip is there (auto-fill is decided just after it shows).
     rig.replies['content/prompt-seen'] = () => {
       rig.chip()!.plain = false;
       return ok(READY);

@@ -541,13 +541,38 @@ describe('the passive checks, for a fill no click starts (auto-fill, issue 14)',
     field();
     const decoy = document.createElement('div');
     document.body.append(decoy);
+    const query = document.querySelectorAll;
     topLayer(document, () => [decoy]);
-    expect(guard.passive()).toBe(false);
+    try {
+      expect(guard.passive()).toBe(false);
+    } finally {
+      document.querySelectorAll = query;
+    }
   });
 
   it('fail where the engine cannot say what is on top (no elementsFromPoint)', () => {
     field();
     (document as { elementsFromPoint?: unknown }).elementsFromPoint = undefined;
     expect(guard.passive()).toBe(false);
+  });
+});
+
+describe('a page that closes our popover', () => {
+  it('is interference, though we reopen it at once (before any sample could see it closed)', () => {
+    let open = false;
+    host.setAttribute('popover', 'manual');
+    guard.write({ style: OUR_STYLE, popover: 'manual' });
+    Object.assign(host, { showPopover: () => void (open = true) });
+    const matches = host.matches.bind(host);
+    host.matches = ((selector: string) => (selector === ':popover-open' ? open : matches(selector))) as typeof host.matches;
+    document.elementsFromPoint = () => [host, document.documentElement];
+    guard.reopen(); // our first show: nothing wrong
+    expect(guard.passive(), 'after our own first show').toBe(true);
+    open = false; // the page's hidePopover()
+    guard.reopen(); // our placement shows it again in the same task
+    expect(open).toBe(true);
+    expect(guard.passive(), 'after the page closed it').toBe(false);
+    now += SETTLE_MS;
+    expect(guard.passive(), 'SETTLE_MS later').toBe(true);
   });
 });
