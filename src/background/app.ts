@@ -14,6 +14,7 @@ import { backupHandlers } from './handlers/backup';
 import { clipboardHandlers } from './handlers/clipboard';
 import { siteHandlers } from './handlers/sites';
 import { syncHandlers } from './handlers/sync';
+import { autoFillHandlers } from './handlers/auto-fill';
 
 export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; captures: CaptureBox; loads: AwaitedLoads } {
   const captures = new CaptureBox(deps.sessionStore, deps.now, deps.wakeAt);
@@ -28,6 +29,7 @@ export function createHandlers(deps: BackgroundDeps): { handlers: Handlers; capt
     ...clipboardHandlers(),
     ...siteHandlers(),
     ...syncHandlers(deps),
+    ...autoFillHandlers(deps),
   };
   return { handlers, captures, loads };
 }

@@ -1,4 +1,4 @@
-import type { FillGrant, PageState, Settings } from '../messages/protocol';
+import type { AutoFillPrefs, FillGrant, PageState, Settings } from '../messages/protocol';
 import type { KeyValue } from './browser-storage';
 import type { KdfPort } from './kdf-host';
 import type { Queue } from './queue';
@@ -26,9 +26,16 @@ export interface SettingsPort {
   set(patch: Partial<Settings>): Promise<Settings>;
 }
 
+/** Auto-fill's choices (auto-fill-prefs.ts), kept like the settings. */
+export interface AutoFillPort {
+  get(): Promise<AutoFillPrefs>;
+  set(prefs: AutoFillPrefs): Promise<void>;
+}
+
 export interface BackgroundDeps {
   session: Session;
   settings: SettingsPort;
+  autoFill: AutoFillPort;
   tabs: TabsPort;
   /** storage.session: pending captures survive a worker restart but not a browser restart. */
   sessionStore: KeyValue;

@@ -16,6 +16,7 @@ import { accountsFor, pickAccount } from './accounts';
 import type { BackgroundDeps } from './deps';
 import { Refusal } from './errors';
 import type { OpenVault } from './open-vault';
+import { autoFillOn } from './auto-fill-prefs';
 import { cooldownFor, releaseHold } from './release-limit';
 import type { ContentCaller } from './router';
 import { originOf } from './sender';
@@ -51,7 +52,7 @@ function chooseAccount(vault: OpenVault, candidates: Account[], accountId: strin
 }
 
 /** Step 2, re-check: the tab must still show `origin` right before a code is released to it. */
-async function tabShows(deps: BackgroundDeps, tabId: number, origin: string): Promise<boolean> {
+export async function tabShows(deps: BackgroundDeps, tabId: number, origin: string): Promise<boolean> {
   return originOf(await deps.tabs.url(tabId)) === origin;
 }
 
@@ -70,6 +71,7 @@ export async function grantNext(
   origin: string,
   codeId?: string,
   page = false,
+  auto = false,
 ): Promise<FillGrant> {
   const codes = vault.codesOf(account.id);
   const held = codes.find((c) => c.status === 'reserved');
@@ -84,7 +86,7 @@ export async function grantNext(
   }
   const code = codeId ? codes.find((c) => c.id === codeId) : vault.next(account.id);
   if (!code) throw new Refusal('not-found', msg('bgNoCodesLeft', { account: account.label }));
-  const result = reserve(account, codes, code.id, { now: deps.now(), newId: deps.newId }, { tabId, origin });
+  const result = reserve(account, codes, code.id, { now: deps.now(), newId: deps.newId }, { tabId, origin, auto });
   await vault.apply(account, result);
   const reserved = vault.codesOf(account.id).find((c) => c.id === code.id)!;
   return grantOf(account, reserved);
@@ -135,7 +137,14 @@ export async function loadPageRuntime(deps: BackgroundDeps, caller: ContentCalle
 /** The chip's first question (content/prompt-seen): what it would offer, or that it is locked. */
 export async function offerForPage(deps: BackgroundDeps, caller: ContentCaller, accountHint?: string): Promise<Offer> {
   if (!deps.session.isUnlocked() && (await deps.session.state()) !== 'unlocked') return { state: 'locked', left: 0 };
-  return offerFor(await deps.session.unlocked(), caller.site, caller.origin, accountHint, deps.now());
+  const offer = offerFor(await deps.session.unlocked(), caller.site, caller.origin, accountHint, deps.now());
+  return withAutoFill(deps, caller, offer);
+}
+
+/** Marks a ready offer whose account has auto-fill on: the page may then ask content/auto-fill. */
+async function withAutoFill(deps: BackgroundDeps, caller: ContentCaller, offer: Offer): Promise<Offer> {
+  if (offer.state === 'ready' && offer.accountId && autoFillOn(await deps.autoFill.get(), caller.site.id, offer.accountId)) offer.autoFill = true;
+  return offer;
 }
 
 /** The chip asks for a code (content/request-fill): the content script fills what it gets. */
@@ -162,7 +171,7 @@ export function settleForPage(deps: BackgroundDeps, caller: ContentCaller, reser
     const vault = await deps.session.unlocked();
     const account = await settleReservation(deps, vault, reservationId, outcome, caller);
     deps.changed();
-    return offerFor(vault, caller.site, caller.origin, account.label, deps.now());
+    return withAutoFill(deps, caller, offerFor(vault, caller.site, caller.origin, account.label, deps.now()));
   });
 }
 

@@ -96,11 +96,13 @@ export function startBackground(): void {
     syncedHeader: () => syncedHeaderFor({ area: syncArea, state: syncState }),
   });
   const settings = settingsPort();
+  const autoFill = storedIn(STORED.autoFill, storageArea('local'));
 
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   const deps: BackgroundDeps = {
     session,
     settings,
+    autoFill: { get: () => autoFill.get(), set: (prefs) => autoFill.set(prefs) },
     tabs: tabsPort,
     sessionStore: storageArea('session'),
     queue: createQueue(),

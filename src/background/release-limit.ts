@@ -8,7 +8,10 @@
 //     code is accepted or STREAK_MS pass quietly. The chip says so and offers the code after.
 // Fills from the popup, the keyboard command and the context menu are the browser's own trusted
 // gestures and skip the cool-down, not the one-out rule.
+import { REASONS } from '../vault/reasons';
 import type { Code } from '../vault/types';
+
+const UNDONE: string = REASONS.undone;
 
 export const COOLDOWN_MS = 3_000;
 export const MAX_COOLDOWN_MS = 60_000;
@@ -50,4 +53,23 @@ export function releaseHold(codes: readonly Code[], now: number, by: { tabId: nu
   if (held || !page) return null;
   const waitMs = cooldownFor(codes, now);
   return waitMs > 0 ? { kind: 'cooldown', waitMs } : null;
+}
+
+/**
+ * Why an AUTOMATIC fill of this account may not go out now, or null (issue 14). Stricter than a
+ * click: a code out anywhere (this tab too) until its outcome is known; and after a failed fill
+ * (rejected, or no outcome) or an Undo, none within STREAK_MS: the chip offers the next code and a
+ * person clicks, so a page cannot burn codes in a loop by rejecting what it was given.
+ */
+export type AutoHold = 'out' | 'after-failure' | 'after-undo';
+
+export function autoHold(codes: readonly Code[], now: number): AutoHold | null {
+  if (codes.some((c) => c.status === 'reserved')) return 'out';
+  const last = codes
+    .flatMap((c) => c.history)
+    .filter((h) => !h.manual && (h.status === 'used' || h.status === 'rejected' || h.status === 'unconfirmed' || h.reason === UNDONE))
+    .reduce<{ at: number; status: string; reason: string } | null>((a, h) => (!a || h.at >= a.at ? h : a), null);
+  if (!last || now - last.at >= STREAK_MS) return null;
+  if (last.reason === UNDONE) return 'after-undo';
+  return last.status === 'used' ? null : 'after-failure';
 }

@@ -2,7 +2,8 @@
 // default and version (storage-item.ts). The keys and shapes are those earlier releases wrote, so
 // existing data loads as it is: all at v1, no migration yet. Change a shape by raising its version
 // with a migration to it. The vault itself is in IndexedDB (src/store), not here.
-import type { Settings } from '../messages/protocol';
+import type { AutoFillPrefs, Settings } from '../messages/protocol';
+import { NO_AUTO_FILL, readAutoFillPrefs } from './auto-fill-prefs';
 import type { Capture } from './captures';
 import { DEFAULT_SETTINGS, mergeSettings } from './settings';
 import { defineStored } from './storage-item';
@@ -50,5 +51,13 @@ export const STORED = {
     version: 1,
     fallback: () => ({ ...SYNC_OFF }),
     read: (stored) => ({ ...SYNC_OFF, ...(typeof stored === 'object' && stored !== null ? stored : {}) }),
+  }),
+  /** Auto-fill's choices per site and account (auto-fill-prefs.ts): no secret, storage.local. */
+  autoFill: defineStored<AutoFillPrefs>({
+    area: 'local',
+    key: 'autoFill',
+    version: 1,
+    fallback: () => structuredClone(NO_AUTO_FILL),
+    read: (stored) => readAutoFillPrefs(stored),
   }),
 } as const;

@@ -1,9 +1,11 @@
 // The chip at a site's 2FA step: asks the background what it can offer, shows "Use backup code",
 // fills on a person's click (driving X from app mode to the backup-code step first), and after a
-// fill shows what became of it. Fills started by the background (page/fill) land here too.
+// fill shows what became of it. Fills started by the background (page/fill) land here too, and so
+// does auto-fill (auto-fill.ts: once per appearance of the step, with "Filled #2 — Undo" after).
 import type { ContentRequests, FillGrant, Offer, Outcome, Result } from '../messages/protocol';
 import type { Challenge } from '../sites/types';
 import { switchToBackup } from '../sites/x/method-choice';
+import { blocker, pageFacts } from './auto-fill';
 import type { PageContext } from './context';
 import { clickWhenEnabled, fillInput, type Waiter } from './fill';
 import { OfferAhead } from './offer-ahead';
@@ -22,6 +24,10 @@ interface ChipState {
   /** Bumped per prompt-seen so a late answer for an older question is dropped. */
   asked: number;
   panel: PanelLike;
+  /** Auto-fill is decided once per appearance of the step: 'pending' until the first offer. */
+  auto: 'pending' | 'done';
+  /** The automatic fill in the input now, while Undo can still give it back. */
+  undo?: { reservationId: string; seq: number };
 }
 
 export interface ChipOptions {
@@ -39,6 +45,8 @@ export class Chip {
   #chip: ChipState | null = null;
   /** Set while we drive X from app mode to backup mode: the chip stays put meanwhile. */
   #switching = false;
+  /** A fill on this page was rejected or ended unknown: no more automatic fills until it is left. */
+  #failed = false;
   readonly #ahead: OfferAhead;
 
   constructor(options: ChipOptions) {
@@ -59,7 +67,9 @@ export class Chip {
 
   /** The page is no longer one that can show a 2FA step (unless we are in the middle of X's switch). */
   leave(): void {
-    if (this.#chip && !this.#switching) this.remove();
+    if (this.#switching) return;
+    this.#failed = false;
+    if (this.#chip) this.remove();
   }
 
   /** The background says the vault locked, unlocked or changed: ask again. */
@@ -89,13 +99,14 @@ export class Chip {
       return;
     }
     if (chip) this.remove();
-    const fresh: ChipState = { challenge, phase: 'offer', asked: 0, panel: this.#page.panel('chip') };
+    const fresh: ChipState = { challenge, phase: 'offer', asked: 0, panel: this.#page.panel('chip'), auto: 'pending' };
     this.#chip = fresh;
     // Shown at once from the offer asked ahead; the answer to the real question replaces it.
     const ahead = this.#ahead.offer(this.#o.hint());
     if (ahead) {
       fresh.offer = ahead;
       this.#render(fresh);
+      this.#considerAutoFill(fresh);
     }
     void this.#askOffer(fresh);
   }
@@ -109,6 +120,76 @@ export class Chip {
     if (this.#chip !== chip || token !== chip.asked) return;
     this.#takeOffer(chip, reply.ok ? reply.value : undefined);
     this.#render(chip);
+    this.#considerAutoFill(chip);
+  }
+
+  /**
+   * The step's first offer (locked waits for the unlock): auto-fill is decided on it, once. In a
+   * microtask queued after our chip went in, so after the mutation-observer delivery that this
+   * insertion queued: whatever the page's observers do when our chip appears has been done (and
+   * seen by the guard's own observer) before we look, and the step waits no task for it.
+   */
+  #considerAutoFill(chip: ChipState): void {
+    if (chip.auto !== 'pending' || chip.phase !== 'offer' || !chip.offer || chip.offer.state === 'locked') return;
+    chip.auto = 'done';
+    if (!chip.offer.autoFill) return;
+    queueMicrotask(() => void this.#autoFill(chip));
+  }
+
+  /** Fills with no click when every condition holds (auto-fill.ts), and the background agrees. */
+  async #autoFill(chip: ChipState): Promise<void> {
+    if (this.#chip !== chip || chip.phase !== 'offer') return;
+    const { doc, adapter } = this.#page;
+    const challenge = chip.challenge;
+    const why = blocker({
+      offer: chip.offer,
+      mode: challenge.mode,
+      ...pageFacts(doc, adapter.site.origins),
+      guard: challenge.input.isConnected && chip.panel.seenPlainly(),
+      firstForStep: true,
+      failedBefore: this.#failed,
+    });
+    if (why) return;
+    chip.phase = 'working';
+    const body: ContentRequests['content/auto-fill']['req'] = { mode: challenge.mode };
+    const hint = this.#o.hint();
+    if (hint) body.accountHint = hint;
+    const grant = await this.#page.send('content/auto-fill', body);
+    if (!grant.ok) {
+      // Refused: the chip offers, as it would have without auto-fill.
+      if (this.#chip === chip) {
+        chip.phase = 'offer';
+        this.#render(chip);
+      }
+      return;
+    }
+    if (this.#chip !== chip || !challenge.input.isConnected) {
+      // The step went away meanwhile: the code never reached the page, so it goes back.
+      void this.#page.send('content/undo-fill', { reservationId: grant.value.reservationId, trusted: true });
+      return;
+    }
+    // Undo until it is sent; with auto-submit on it is sent at once, so there is nothing to undo.
+    if (!grant.value.autoSubmit) chip.undo = { reservationId: grant.value.reservationId, seq: grant.value.seq };
+    await this.#fill(challenge, grant.value, grant.value.autoSubmit === true);
+  }
+
+  /** "Undo" after an automatic fill (a person's click the guard accepted): empty the field, give the code back. */
+  async #undo(chip: ChipState): Promise<void> {
+    const undo = chip.undo;
+    if (this.#chip !== chip || chip.phase !== 'filled' || !undo) return;
+    delete chip.undo;
+    if (this.#o.outcomes.state?.submitted) {
+      // Sent to the site already: what it answers settles the code, not us.
+      this.#render(chip);
+      return;
+    }
+    this.#o.outcomes.drop();
+    if (chip.challenge.input.isConnected) fillInput(chip.challenge.input, '');
+    chip.phase = 'offer';
+    const reply = await this.#page.send('content/undo-fill', { reservationId: undo.reservationId, trusted: true });
+    if (this.#chip !== chip) return;
+    this.#takeOffer(chip, reply.ok ? reply.value : chip.offer);
+    this.#status(chip, reply.ok ? TEXT.undone : reply.error.message);
   }
 
   /**
@@ -126,6 +207,7 @@ export class Chip {
 
   #view(chip: ChipState): PanelView {
     const status = chip.status;
+    if (chip.phase === 'filled' && chip.undo) return { buttons: [{ label: TEXT.undo, onActivate: () => void this.#undo(chip) }], status: TEXT.autoFilled(chip.undo.seq) };
     if (chip.phase !== 'offer') return { buttons: [], ...(status ? { status } : {}) };
     const offer = chip.offer;
     const buttons: PanelButton[] = [];
@@ -253,7 +335,7 @@ export class Chip {
     let chip = this.#chip;
     if (!chip || chip.challenge.input !== challenge.input) {
       this.remove();
-      chip = { challenge, phase: 'filled', asked: 0, panel: this.#page.panel('chip') };
+      chip = { challenge, phase: 'filled', asked: 0, panel: this.#page.panel('chip'), auto: 'done' };
       this.#chip = chip;
     }
     chip.challenge = challenge;
@@ -269,7 +351,10 @@ export class Chip {
   /** The background took the outcome: offer the next code, saying what became of this one. */
   reported(outcome: Outcome, reply: Result<Offer>): void {
     const chip = this.#chip;
+    if (outcome !== 'accepted') this.#failed = true;
     if (!chip || outcome === 'accepted') return;
+    delete chip.undo;
+    chip.auto = 'done';
     chip.phase = 'offer';
     if (reply.ok) this.#takeOffer(chip, reply.value);
     this.#status(chip, outcome === 'rejected' ? TEXT.rejected : TEXT.unknownOutcome);

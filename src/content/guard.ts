@@ -74,6 +74,10 @@ const pointers = new WeakMap<Document, Pointer>();
 
 type Box = { left: number; top: number; right: number; bottom: number; width: number; height: number };
 const keyOf = (r: Box) => [r.left, r.top, r.width, r.height].map(Math.round).join();
+const centreOf = (el: Element): [number, number] => {
+  const r = el.getBoundingClientRect();
+  return [r.left + r.width / 2, r.top + r.height / 2];
+};
 const inside = (p: { x: number; y: number }, r: Box) => p.x >= r.left && p.x <= r.right && p.y >= r.top && p.y <= r.bottom;
 
 /**
@@ -232,6 +236,12 @@ export class Guard {
   /** IntersectionObserver v2's last word (Chrome): false while something covers or fades us. */
   #ioVisible: boolean | undefined;
   #timer = 0;
+  /**
+   * We showed the host in the top layer since start(): finding it closed later means the page
+   * closed it (we close it only by stopping), even when we reopen it in the same moment, before
+   * any sample could see it (a page's observer that hides it as it appears: auto-fill's case).
+   */
+  #shown = false;
   /** The host's box and since when (for touch, which has no hover). */
   #placed = { key: '', at: 0 };
 
@@ -298,6 +308,7 @@ export class Guard {
     this.#io = null;
     this.#ioVisible = undefined;
     (this.#doc.defaultView ?? globalThis).clearTimeout(this.#timer);
+    this.#shown = false;
   }
 
   /** One look at the host: records trouble, restores what it may. */
@@ -322,10 +333,37 @@ export class Guard {
     const host = this.#host as HTMLElement & { showPopover?: () => void };
     if (!host.showPopover || !host.isConnected || !host.hasAttribute('popover')) return;
     try {
-      if (!host.matches(':popover-open')) host.showPopover();
+      if (!host.matches(':popover-open')) {
+        if (this.#shown) this.#bad();
+        host.showPopover();
+      }
+      this.#shown = true;
     } catch {
       // Not allowed right now (e.g. the host is being moved): the next sample tries again.
     }
+  }
+
+  /**
+   * The passive checks, for a fill no click starts (auto-fill, issue 14): everything verdict()
+   * checks but the click itself. Our host is intact, in the top layer, drawn plainly and topmost
+   * at its centre; X's code field is drawn plainly and nothing of the page's covers its centre
+   * (our own chip may); nothing of the page's is in the top layer; and nothing was wrong in the
+   * last SETTLE_MS. Where the engine cannot say what is on top (no elementsFromPoint), no.
+   */
+  passive(): boolean {
+    // One deep look (every shadow root) only: it is what costs here, and the step is waiting.
+    if (!this.#clean() || this.#pageOnTop(true)) {
+      this.#bad();
+      return false;
+    }
+    if (this.#now() - this.#badAt < SETTLE_MS) return false;
+    const doc = this.#doc;
+    if (typeof doc.elementsFromPoint !== 'function') return false;
+    if (doc.elementsFromPoint(...centreOf(this.#host))[0] !== this.#host) return false;
+    const context = this.#context;
+    if (!context) return true;
+    const over = doc.elementsFromPoint(...centreOf(context)).find((e) => !OURS.has(e));
+    return !!over && (over === context || context.contains(over));
   }
 
   /** Why this click must not act, or null when it may. */

@@ -28,6 +28,14 @@ export const TEXT = {
   get filled() {
     return msg('inlineFilled');
   },
+  /** After an automatic fill, left of the Undo button: "Filled #2 —". */
+  autoFilled: (seq: number) => msg('inlineAutoFilled', { seq }),
+  get undo() {
+    return msg('inlineUndo');
+  },
+  get undone() {
+    return msg('inlineUndone');
+  },
   get submitting() {
     return msg('inlineSubmitting');
   },

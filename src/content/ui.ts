@@ -37,6 +37,8 @@ export interface PanelLike {
   show(at: Point): void;
   /** The page element the panel speaks about (X's code field): it must be visible for a click to count. */
   watch(context: Element | null): void;
+  /** The guard's passive checks (guard.ts passive()): shown, seen plainly, nothing over it or the field. */
+  seenPlainly(): boolean;
   hide(): void;
   destroy(): void;
 }
@@ -275,6 +277,10 @@ export class Panel implements PanelLike {
 
   watch(context: Element | null): void {
     this.#guard.watch(context);
+  }
+
+  seenPlainly(): boolean {
+    return this.#attached && this.#guard.passive();
   }
 
   /** Caps the panel's width (px), before measuring and placing it. */

@@ -50,6 +50,15 @@ export interface Settings {
   clipboardClearSeconds: number;
 }
 
+/**
+ * "Fill the next backup code automatically" (issue 14), off by default: per site (by site id),
+ * and per account (by account id), where an account's own choice beats its site's.
+ */
+export interface AutoFillPrefs {
+  sites: Record<string, boolean>;
+  accounts: Record<string, boolean>;
+}
+
 export interface VaultStatus {
   state: VaultState;
   settings: Settings;
@@ -194,6 +203,8 @@ export interface Offer {
   choices?: AccountChoice[];
   /** ready, but a fill on a page failed just now: the next code is released after this many ms. */
   waitMs?: number;
+  /** ready, and the person turned auto-fill on for this account: the page may ask content/auto-fill. */
+  autoFill?: true;
 }
 
 export interface FillGrant {
@@ -229,6 +240,12 @@ export interface PageRequests {
   'sync/status': { req: Record<string, never>; res: SyncStatus };
   /** On or off; joining another device's synced vault takes its passphrase (the same as this one's). */
   'sync/set': { req: { on: boolean; passphrase?: string }; res: SyncStatus };
+  'autofill/get': { req: Record<string, never>; res: AutoFillPrefs };
+  /**
+   * One auto-fill choice, after a trusted click in the popup: a site's (`site`, on or off) or an
+   * account's (`accountId`; null hands the choice back to its site).
+   */
+  'autofill/set': { req: { site?: SiteId; accountId?: string; on: boolean | null; trusted: true }; res: AutoFillPrefs };
   'accounts/list': { req: Record<string, never>; res: AccountSummary[] };
   'accounts/get': { req: { accountId: string; reveal?: string[] }; res: AccountDetail };
   'accounts/add': { req: { site: SiteId; label: string }; res: AccountSummary };
@@ -297,6 +314,16 @@ export interface ContentRequests {
     req: { trusted: true; accountHint?: string; accountId?: string };
     res: FillGrant & { autoSubmit: boolean };
   };
+  /**
+   * The page runtime saw a backup-code step appear and its own checks passed (content/auto-fill.ts):
+   * may it fill without a click? The background decides by its own checks (background/auto-fill.ts).
+   */
+  'content/auto-fill': {
+    req: { mode: ChallengeMode; accountHint?: string };
+    res: FillGrant & { autoSubmit: boolean };
+  };
+  /** "Undo" on the chip after an automatic fill: the code goes back to unused. */
+  'content/undo-fill': { req: { reservationId: string; trusted: true }; res: Offer };
   'content/report-outcome': {
     req: { reservationId: string; outcome: Outcome };
     res: Offer;

@@ -32,6 +32,8 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
   }),
   'sync/status': empty,
   'sync/set': object({ on: bool, passphrase: optional(passphrase) }),
+  'autofill/get': empty,
+  'autofill/set': object({ site: optional(str(32, 1)), accountId: optional(id), on: nullable(bool), trusted: literal(true) }),
   'accounts/list': empty,
   'accounts/get': object({ accountId: id, reveal: optional(list(id, 1_000)) }),
   'accounts/add': object({ site: str(32, 1), label: str(200, 1) }),
@@ -69,6 +71,8 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
     accountHint: optional(str(200)),
     accountId: optional(id),
   }),
+  'content/auto-fill': object({ mode: oneOf(STEP_MODES), accountHint: optional(str(200)) }),
+  'content/undo-fill': object({ reservationId: id, trusted: literal(true) }),
   'content/report-outcome': object({
     reservationId: id,
     outcome: oneOf(['accepted', 'rejected', 'unknown'] as const),

@@ -8,7 +8,11 @@ export const REASONS = {
   restored: 'restored',
   addedByHand: 'added-by-hand',
   reserved: 'reserved',
+  /** Reserved and filled with no click: the person turned auto-fill on (issue 14). */
+  filledAutomatically: 'filled-automatically',
   released: 'released',
+  /** The person pressed Undo on the chip after an automatic fill: the code went back. */
+  undone: 'auto-fill-undone',
   accepted: 'accepted',
   rejected: 'rejected',
   noOutcome: 'no-outcome',

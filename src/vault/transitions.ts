@@ -51,6 +51,8 @@ function run(account: Account, codes: readonly Code[], move: Move, ctx: VaultCtx
 export interface ReserveOptions {
   tabId?: number;
   origin?: string;
+  /** Filled with no click (auto-fill): the history says so. */
+  auto?: boolean;
 }
 
 /** Locks an unused code for one fill request. The reservation id is the key to its outcome. */
@@ -65,21 +67,22 @@ export function reserve(
   const reservation: Reservation = { id: ctx.newId(), at: ctx.now };
   if (where.tabId !== undefined) reservation.tabId = where.tabId;
   if (where.origin !== undefined) reservation.origin = where.origin;
-  const move: Move = { codeId, to: 'reserved', reason: REASONS.reserved, reservation };
+  const move: Move = { codeId, to: 'reserved', reason: where.auto ? REASONS.filledAutomatically : REASONS.reserved, reservation };
   if (where.origin !== undefined) move.origin = where.origin;
   return { ...run(account, codes, move, ctx), reservation };
 }
 
-/** Gives a reserved code back (the fill was cancelled before submitting). */
+/** Gives a reserved code back (the fill was cancelled before submitting, or undone: `reason`). */
 export function release(
   account: Account,
   codes: readonly Code[],
   codeId: string,
   reservationId: string,
   ctx: VaultCtx,
+  reason: typeof REASONS.released | typeof REASONS.undone = REASONS.released,
 ): TransitionResult {
   reservedBy(account, codes, codeId, reservationId, 'released');
-  return run(account, codes, { codeId, to: 'unused', reason: REASONS.released, reservation: null }, ctx);
+  return run(account, codes, { codeId, to: 'unused', reason, reservation: null }, ctx);
 }
 
 function outcome(

@@ -29,6 +29,8 @@ export const BUDGETS = {
   unlock_over_hash_wasm: 0.8,
   next_code_p95_ms: 2,
   detection_p95_ms: 16,
+  /** Auto-fill on: X's 2FA input appears → our code in it (issue 14). */
+  auto_fill_p95_ms: 16,
   content_script_overhead_pct: 1,
   content_script_gzip_bytes: 8 * 1024,
   /**

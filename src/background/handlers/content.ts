@@ -4,6 +4,7 @@
 import { dismissPagesCapture, savePagesCapture, seeCodes } from '../capturing';
 import type { CaptureBox } from '../captures';
 import type { BackgroundDeps } from '../deps';
+import { autoFillForPage, undoForPage } from '../auto-fill';
 import { fillForPage, loadPageRuntime, offerForPage, settleForPage } from '../fills';
 import type { AwaitedLoads } from '../load-verdicts';
 import type { Handlers } from '../router';
@@ -19,6 +20,8 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox, load
     },
     'content/prompt-seen': ({ accountHint }, caller) => offerForPage(deps, caller, accountHint),
     'content/request-fill': ({ accountHint, accountId }, caller) => fillForPage(deps, caller, { accountHint, accountId }),
+    'content/auto-fill': ({ mode, accountHint }, caller) => autoFillForPage(deps, caller, { mode, accountHint }),
+    'content/undo-fill': ({ reservationId }, caller) => undoForPage(deps, caller, reservationId),
     'content/report-outcome': ({ reservationId, outcome }, caller) => settleForPage(deps, caller, reservationId, outcome),
     // Only the site's own paths are kept (the adapter's success paths are local already); the
     // reservation must be this tab's on this origin when the load is judged (settleReservation).

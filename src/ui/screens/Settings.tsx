@@ -7,6 +7,7 @@ import { Field, Notice, PassphraseInput, Screen, StrengthMeter, useAction } from
 import { t } from '../i18n';
 import { SiteAccess } from './SiteAccess';
 import { SyncSettings } from './SyncSettings';
+import { AutoFill } from './AutoFill';
 
 const AUTO_LOCK_MINUTES = [1, 5, 15, 30, 60, 120, 240, 480];
 const CLIPBOARD_SECONDS = [0, 10, 20, 30, 60, 120];
@@ -85,6 +86,7 @@ export function Settings(props: { status: VaultStatus; onStatus: (s: VaultStatus
       <Notice error={error} ok={saved} />
       <SiteAccess all />
       <SyncSettings />
+      <AutoFill />
       <ChangePassphrase onStatus={props.onStatus} />
     </Screen>
   );

@@ -31,6 +31,8 @@ const VALID: { [N in MessageName]: Json } = {
   'settings/set': { autoLockMinutes: 15, autoSubmit: false, clipboardClearSeconds: 30 },
   'sync/status': {},
   'sync/set': { on: true, passphrase: 'mauve tractor quietly bends' },
+  'autofill/get': {},
+  'autofill/set': { site: 'x', on: true, trusted: true },
   'accounts/list': {},
   'accounts/get': { accountId: 'acc-1', reveal: ['code-1', 'code-2'] },
   'accounts/add': { site: 'x', label: '@alice' },
@@ -58,6 +60,8 @@ const VALID: { [N in MessageName]: Json } = {
   'content/codes-save': { captureId: 'cap-1', revision: 1, trusted: true },
   'content/codes-dismiss': { captureId: 'cap-1', trusted: true },
   'content/open-popup': { trusted: true },
+  'content/auto-fill': { mode: 'backup', accountHint: '@alice' },
+  'content/undo-fill': { reservationId: 'res-1', trusted: true },
 };
 const NAMES = Object.keys(VALID) as MessageName[];
 

@@ -11,11 +11,12 @@ import { createQueue } from '../../../src/background/queue';
 import { createIdSource } from '../../../src/background/ids';
 import { Session } from '../../../src/background/session';
 import { mergeSettings } from '../../../src/background/settings';
+import { readAutoFillPrefs } from '../../../src/background/auto-fill-prefs';
 import type { KeyValue } from '../../../src/background/browser-storage';
 import type { BackgroundDeps, TabsPort } from '../../../src/background/deps';
 import type { SenderLike } from '../../../src/background/sender';
 import { PAGE_SITES as SITES } from '../../../src/sites/index';
-import type { ChallengeMode, FillGrant, MessageName, Req, Res, Result, Settings } from '../../../src/messages/protocol';
+import type { AutoFillPrefs, ChallengeMode, FillGrant, MessageName, Req, Res, Result, Settings } from '../../../src/messages/protocol';
 import { FAST_KDF } from '../crypto/helpers';
 import type { VaultHeader } from '../../../src/crypto';
 
@@ -113,6 +114,7 @@ export function makeRig(
   const clock = shared.clock ?? { now: Date.UTC(2026, 10, 22, 9) };
   const now = () => clock.now;
   let settings: Settings = mergeSettings(undefined);
+  let autoFill: AutoFillPrefs = readAutoFillPrefs(undefined);
   const rig = { changes: 0, alarms: new Map<string, number>() } as Rig;
   const deps: BackgroundDeps = {
     session: new Session({
@@ -126,6 +128,10 @@ export function makeRig(
     settings: {
       get: async () => settings,
       set: async (patch) => (settings = mergeSettings(settings, patch)),
+    },
+    autoFill: {
+      get: async () => structuredClone(autoFill),
+      set: async (prefs) => void (autoFill = structuredClone(prefs)),
     },
     tabs,
     sessionStore: session,

@@ -16,6 +16,7 @@ describe('stored items', () => {
       ['unlockFailures', 'local', 'unlockFailures', 1],
       ['pendingCaptures', 'session', 'pendingCaptures', 1],
       ['sync', 'local', 'sync', 1],
+      ['autoFill', 'local', 'autoFill', 1],
     ]);
   });
 
@@ -26,6 +27,7 @@ describe('stored items', () => {
     expect(await storedIn(STORED.unlockFailures, kv).get()).toEqual(NO_FAILURES);
     expect(await storedIn(STORED.pendingCaptures, kv).get()).toEqual([]);
     expect(await storedIn(STORED.sync, kv).get()).toEqual({ enabled: false, knownSlots: [], flushes: [], skipped: 0 });
+    expect(await storedIn(STORED.autoFill, kv).get()).toEqual({ sites: {}, accounts: {} });
   });
 
   it('load settings stored by an earlier release as they are, and bound what is out of range', async () => {

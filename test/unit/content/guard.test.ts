@@ -486,3 +486,93 @@ describe('our host\'s ::backdrop (page stylesheets reach it)', () => {
     expect(guard.verdict(click())).toBeNull();
   });
 });
+
+describe('the passive checks, for a fill no click starts (auto-fill, issue 14)', () => {
+  /** X's code field, in the page, where elementsFromPoint finds it unless a test covers it. */
+  function field(): HTMLInputElement {
+    const input = document.createElement('input');
+    document.body.append(input);
+    boxes.set(input, { x: 100, y: 300, width: 400, height: 40 });
+    document.elementsFromPoint = (_x, y) => (y > 200 ? [input, document.body] : [host, document.documentElement]);
+    guard.watch(input);
+    return input;
+  }
+
+  it('pass on an untouched chip and field', () => {
+    field();
+    expect(guard.passive()).toBe(true);
+  });
+
+  it('fail while the page restyles our host, and for SETTLE_MS after', async () => {
+    field();
+    host.style.setProperty('opacity', '0', 'important');
+    await flush();
+    expect(guard.passive()).toBe(false);
+    now += SETTLE_MS - 1;
+    expect(guard.passive()).toBe(false);
+    now += 1;
+    expect(guard.passive()).toBe(true);
+  });
+
+  it('fail while <html> is faded out, or X\'s field is', () => {
+    const input = field();
+    document.documentElement.style.opacity = '0.001';
+    expect(guard.passive()).toBe(false);
+    document.documentElement.style.opacity = '';
+    now += SETTLE_MS;
+    input.style.opacity = '0.1';
+    expect(guard.passive()).toBe(false);
+  });
+
+  it('fail while something of the page\'s covers X\'s field or our chip', () => {
+    const input = field();
+    const cover = document.createElement('div');
+    document.body.append(cover);
+    document.elementsFromPoint = (_x, y) => (y > 200 ? [cover, input] : [host]);
+    expect(guard.passive()).toBe(false);
+    document.elementsFromPoint = (_x, y) => (y > 200 ? [input] : [cover, host]);
+    expect(guard.passive()).toBe(false);
+    // Our own chip over part of the field is not a cover.
+    document.elementsFromPoint = (_x, y) => (y > 200 ? [host, input] : [host]);
+    expect(guard.passive()).toBe(true);
+  });
+
+  it('fail while a page popover is open, whatever its box', () => {
+    field();
+    const decoy = document.createElement('div');
+    document.body.append(decoy);
+    const query = document.querySelectorAll;
+    topLayer(document, () => [decoy]);
+    try {
+      expect(guard.passive()).toBe(false);
+    } finally {
+      document.querySelectorAll = query;
+    }
+  });
+
+  it('fail where the engine cannot say what is on top (no elementsFromPoint)', () => {
+    field();
+    (document as { elementsFromPoint?: unknown }).elementsFromPoint = undefined;
+    expect(guard.passive()).toBe(false);
+  });
+});
+
+describe('a page that closes our popover', () => {
+  it('is interference, though we reopen it at once (before any sample could see it closed)', () => {
+    let open = false;
+    host.setAttribute('popover', 'manual');
+    guard.write({ style: OUR_STYLE, popover: 'manual' });
+    Object.assign(host, { showPopover: () => void (open = true) });
+    const matches = host.matches.bind(host);
+    host.matches = ((selector: string) => (selector === ':popover-open' ? open : matches(selector))) as typeof host.matches;
+    document.elementsFromPoint = () => [host, document.documentElement];
+    guard.reopen(); // our first show: nothing wrong
+    expect(guard.passive(), 'after our own first show').toBe(true);
+    open = false; // the page's hidePopover()
+    guard.reopen(); // our placement shows it again in the same task
+    expect(open).toBe(true);
+    expect(guard.passive(), 'after the page closed it').toBe(false);
+    now += SETTLE_MS;
+    expect(guard.passive(), 'SETTLE_MS later').toBe(true);
+  });
+});

@@ -28,6 +28,11 @@ export class FakePanel implements PanelLike {
   }
   constrain() {}
   watched: Element | null = null;
+  /** What the guard's passive checks would say (a test sets false to play an attack). */
+  plain = true;
+  seenPlainly() {
+    return this.shown && this.plain;
+  }
   watch(context: Element | null) {
     this.watched = context;
   }
