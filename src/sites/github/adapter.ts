@@ -1,6 +1,7 @@
 import type { Challenge, CodeScreen, MethodChoice, OutcomeBaseline, OutcomeVerdict, SiteAdapter } from '../types';
 import { collectAlerts, collectCodes, collectSteps, hasCodeInput } from './collect';
-import { codesIn, localPath, loginFrom, newAlerts, samePath } from './decide';
+import { newAlerts, samePath, successPaths } from '../outcome-rules';
+import { codesIn, loginFrom } from './decide';
 import { githubFormat } from './format';
 import { github, isCandidate, isRecoveryCodesPage, isTwoFactorPage, onGithub } from './site';
 
@@ -58,11 +59,8 @@ function detectLoginHint(): string | null {
 }
 
 function outcomeBaseline(doc: Document, url: URL): OutcomeBaseline {
-  const successPaths = ['/'];
   // A login started from a protected page returns there (?return_to=/path).
-  const after = localPath(url.searchParams.get('return_to'));
-  if (after && after !== '/') successPaths.push(after);
-  return { alerts: collectAlerts(doc), successPaths };
+  return { alerts: collectAlerts(doc), successPaths: successPaths(url, '/', 'return_to') };
 }
 
 /**

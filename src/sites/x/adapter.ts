@@ -1,7 +1,8 @@
 import { xFormat } from './format';
 import type { Challenge, CodeScreen, MethodChoice, OutcomeBaseline, OutcomeVerdict, SiteAdapter } from '../types';
 import { collectAlerts, collectCodeScreen, collectLoginDialogs, hasCodeInput } from './collect';
-import { backupChoice, classifyEnterText, handleFrom, localPath, newAlerts, samePath, switchMethodLink } from './decide';
+import { newAlerts, samePath, successPaths } from '../outcome-rules';
+import { backupChoice, classifyEnterText, handleFrom, switchMethodLink } from './decide';
 import { isBackupCodePage, isCandidate, isLoginPage, onX, pageKind, x } from './site';
 
 // ---- detectors -------------------------------------------------------------------------------
@@ -67,11 +68,8 @@ function detectLoginHint(doc: Document, url: URL): string | null {
 }
 
 function outcomeBaseline(doc: Document, url: URL): OutcomeBaseline {
-  const successPaths = ['/home'];
   // A login started from a protected page returns there (?redirect_after_login=/path).
-  const after = localPath(url.searchParams.get('redirect_after_login'));
-  if (after && after !== '/home') successPaths.push(after);
-  return { alerts: collectAlerts(doc), successPaths };
+  return { alerts: collectAlerts(doc), successPaths: successPaths(url, '/home', 'redirect_after_login') };
 }
 
 /**

@@ -51,24 +51,5 @@ export function handleFrom(text: string): string | undefined {
   return /@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_])/.exec(text)?.[1];
 }
 
-/** A path inside the site (no scheme, no "//host"), or undefined. */
-export function localPath(value: string | null): string | undefined {
-  if (!value || !value.startsWith('/') || value.startsWith('//')) return undefined;
-  try {
-    return new URL(value, 'https://x.invalid').pathname;
-  } catch {
-    return undefined;
-  }
-}
 
-/** Whether an alert is new since the baseline (a new element, or the same one with new words). */
-export function newAlerts(baseline: ReadonlyMap<Element, string>, now: ReadonlyMap<Element, string>): string[] {
-  const fresh: string[] = [];
-  for (const [el, text] of now) if (text && baseline.get(el) !== text) fresh.push(text);
-  return fresh;
-}
 
-export function samePath(a: string, b: string): boolean {
-  const strip = (p: string) => (p.length > 1 ? p.replace(/\/+$/, '') : p);
-  return strip(a) === strip(b);
-}

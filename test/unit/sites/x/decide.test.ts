@@ -6,10 +6,9 @@ import {
   backupChoice,
   classifyEnterText,
   handleFrom,
-  localPath,
-  newAlerts,
   switchMethodLink,
 } from '../../../../src/sites/x/decide';
+import { localPath, newAlerts, successPaths } from '../../../../src/sites/outcome-rules';
 import { X_LANGUAGES, X_STRINGS, isEmailBody, textKey } from '../../../../src/sites/x/strings';
 
 const el = {} as HTMLElement;
@@ -97,6 +96,11 @@ describe('small decisions', () => {
     expect(localPath('//evil.test/home')).toBeUndefined();
     expect(localPath('https://evil.test/home')).toBeUndefined();
     expect(localPath(null)).toBeUndefined();
+  });
+  it('takes the return target of the login as a success path only when it is local', () => {
+    expect(successPaths(new URL('https://x.com/i/flow/login?redirect_after_login=%2Fsettings'), '/home', 'redirect_after_login')).toEqual(['/home', '/settings']);
+    expect(successPaths(new URL('https://x.com/i/flow/login?redirect_after_login=//evil.test/'), '/home', 'redirect_after_login')).toEqual(['/home']);
+    expect(successPaths(new URL('https://github.com/sessions/two-factor/app?return_to=/'), '/', 'return_to')).toEqual(['/']);
   });
   it('tells new alerts from those already on screen', () => {
     const a = {} as Element;
