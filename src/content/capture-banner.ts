@@ -23,7 +23,8 @@ interface BannerState {
   panel: PanelLike;
 }
 
-const atHandle = (handle?: string) => (handle ? `@${handle}` : undefined);
+/** X and GitHub name accounts by @handle; an account named by its e-mail (Google) keeps it as it is. */
+const atHandle = (handle?: string) => (handle ? (handle.includes('@') ? handle : `@${handle}`) : undefined);
 
 export class CaptureBanner {
   readonly #page: PageContext;
