@@ -69,6 +69,14 @@ describe('syncSiteScripts', () => {
     expect(scripts).toEqual([]);
   });
 
+  it('takes the registration as Firefox lists it back (its file without the leading slash) as its own, and leaves it be', async () => {
+    const { port, calls } = fakePort(new Set(['https://github.com/*']), [
+      { id: scriptIdOf(github), matches: ['https://github.com/*'], js: [GRANTED_SCRIPT.slice(1)] },
+    ]);
+    await syncSiteScripts(port, ON_REQUEST_SITES);
+    expect(calls).toEqual([]);
+  });
+
   it('replaces a registration left by another build (other matches or file), and leaves scripts that are not its own', async () => {
     const other = { id: 'someone-else', matches: ['https://example.com/*'], js: ['/x.js'] };
     const { port, calls, scripts } = fakePort(new Set(['https://github.com/*']), [
