@@ -4,7 +4,7 @@
 // verdictAfterLoad, from the URL alone (src/sites/github/adapter.ts says why that is enough).
 // Held in memory: a worker that dies in between leaves the code reserved to the tab, which
 // reconcileTab settles as unconfirmed when the tab closes or leaves the site.
-import { adapterForOrigin } from '../sites/index';
+import { adapterForOrigin, siteForOrigin } from '../sites/index';
 import type { Outcome } from '../messages/protocol';
 import type { BackgroundDeps } from './deps';
 import { settleReservation } from './fills';
@@ -36,12 +36,21 @@ export class AwaitedLoads {
     if (!awaited) return undefined;
     this.#byTab.delete(tabId);
     if (this.now() - awaited.at > AWAIT_LOAD_MS) return undefined;
+    // Another origin of the same site counts: Google's sign-in on accounts.google.com continues to
+    // myaccount.google.com. Anywhere else is 'left'.
+    const landed = url !== undefined ? originOf(url) : undefined;
     const verdict =
-      url !== undefined && originOf(url) === awaited.origin
+      url !== undefined && landed !== undefined && (landed === awaited.origin || siteForOrigin(awaited.origin)?.origins.includes(landed))
         ? adapterForOrigin(awaited.origin)?.verdictAfterLoad?.(new URL(url), awaited.successPaths)
         : 'left';
     const outcome: Outcome = verdict === 'accepted' ? 'accepted' : verdict === 'rejected' ? 'rejected' : 'unknown';
     return { reservationId: awaited.reservationId, origin: awaited.origin, outcome };
+  }
+
+  /** Whether a submit in `tabId` waits for its load to be judged (and is not too old to be). */
+  awaits(tabId: number): boolean {
+    const awaited = this.#byTab.get(tabId);
+    return awaited !== undefined && this.now() - awaited.at <= AWAIT_LOAD_MS;
   }
 
   forget(tabId: number): void {

@@ -201,18 +201,18 @@ export function startBackground(): void {
     // Without the "tabs" permission the browser leaves changeInfo.url out when the tab moves to a
     // host we have no access to (x.com → anywhere else), so a navigation is seen by its status
     // change and the URL read afresh: none means the tab left our sites.
+    // A site that answers its 2FA form with a new document: the load after the submit decides, so
+    // the code waits for it (Google's continue is on another of its origins, which would otherwise
+    // count as leaving the site) and is judged before the tab is reconciled.
     if (info.url !== undefined || info.status !== undefined || info.discarded !== undefined)
       void tabsPort
         .url(tabId)
-        .then((url) => reconcileTab(deps, tabId, url))
+        .then(async (url) => {
+          if (info.status === 'complete') await judgeLoad(deps, loads, tabId, url);
+          if (!loads.awaits(tabId)) await reconcileTab(deps, tabId, url);
+        })
         .catch(() => undefined);
     if (info.url !== undefined || info.status === 'complete') void updateBadge(tab).catch(() => undefined);
-    // A site that answers its 2FA form with a new document: the load after the submit decides.
-    if (info.status === 'complete')
-      void tabsPort
-        .url(tabId)
-        .then((url) => judgeLoad(deps, loads, tabId, url))
-        .catch(() => undefined);
   });
   browser.tabs.onActivated.addListener(() => void updateBadge().catch(() => undefined));
 

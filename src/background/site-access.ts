@@ -58,7 +58,9 @@ async function syncOnce(port: SiteAccessPort, sites: readonly SiteInfo[]): Promi
     const id = scriptIdOf(site);
     const granted = await port.granted(site.matches);
     const current = registered.get(id);
-    const fits = current !== undefined && sameList(current.matches, site.matches) && sameList(current.js, [GRANTED_SCRIPT]);
+    // Firefox lists a registered file without its leading slash: the same file, not another build's.
+    const files = current?.js?.map((f) => (f.startsWith('/') ? f : `/${f}`));
+    const fits = current !== undefined && sameList(current.matches, site.matches) && sameList(files, [GRANTED_SCRIPT]);
     if (current && (!granted || !fits)) await port.unregister([id]);
     if (granted && !fits) await port.register([{ id, matches: [...site.matches], js: [GRANTED_SCRIPT] }]);
     state.push({ site: site.id, granted, registered: granted });

@@ -23,7 +23,8 @@ interface BannerState {
   panel: PanelLike;
 }
 
-const atHandle = (handle?: string) => (handle ? `@${handle}` : undefined);
+/** X and GitHub name accounts by @handle; an account named by its e-mail (Google) keeps it as it is. */
+const atHandle = (handle?: string) => (handle ? (handle.includes('@') ? handle : `@${handle}`) : undefined);
 
 export class CaptureBanner {
   readonly #page: PageContext;
@@ -137,6 +138,9 @@ export class CaptureBanner {
     const revision = banner.seen?.preview?.revision;
     if (this.#banner !== banner || banner.phase !== 'offer' || !captureId || revision === undefined) return;
     banner.phase = 'saving';
+    // A codes-seen question still out (a page/refresh just before the click) must not answer over
+    // the save: its reply would put the banner back to 'offer', and with nothing new, hide it.
+    banner.asked += 1;
     delete banner.status;
     this.#render(banner);
     const reply = await this.#page.send('content/codes-save', { captureId, revision, trusted: true });

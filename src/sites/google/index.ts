@@ -1,24 +1,19 @@
+// Google: its record and URL detectors (site.ts), its page detectors (adapter.ts over
+// collect/decide), its code format, and the file it hands out (Backup-codes-<user>.txt).
+// Sparekey reads myaccount.google.com and accounts.google.com only after the person allowed it
+// (access 'on-request').
 import type { Site } from '../site';
-import type { SiteInfo } from '../types';
+import { googleAdapter } from './adapter';
 import { googleFormat } from './format';
 import { googleImport } from './import';
+import { google } from './site';
 
-// Vault only (see ../github/): Google's backup codes from Backup-codes-<user>.txt. Each works once,
-// in any order; "Refresh" on the backup-codes page makes a new set and inactivates the old one
-// (SITES.md), so a new set invalidates the old one's unused codes (batch).
-const info = {
-  id: 'google',
-  name: 'Google',
-  origins: ['https://accounts.google.com'],
-  matches: [],
-  policy: { kind: 'batch' },
-  format: 'google',
-  backupCodesUrl: 'https://myaccount.google.com/two-step-verification/backup-codes',
-} as const satisfies SiteInfo;
+export { google, googleAdapter };
 
 export const googleSite = {
-  info,
+  info: google,
   format: googleFormat,
   formatWords: 'formatGoogle',
   download: { parser: googleImport, words: 'importKindGoogle' },
+  adapter: googleAdapter,
 } as const satisfies Site;

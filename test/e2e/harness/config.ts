@@ -28,6 +28,10 @@ export const MAPPED_HOSTS = [
   // GitHub (read only once the person allows it) and its lookalike.
   'github.com',
   'github.com.evil.test',
+  // Google's two origins Sparekey reads (only once the person allows them) and a lookalike.
+  'accounts.google.com',
+  'myaccount.google.com',
+  'accounts.google.com.evil.test',
 ] as const;
 
 /** Names the test certificate covers (MAPPED_HOSTS plus wildcards and loopback for curl/demo). */

@@ -43,4 +43,32 @@ describe('AwaitedLoads', () => {
     l.forget(7);
     expect(l.take(7, 'https://github.com/')).toBeUndefined();
   });
+
+  it("judges a load on another origin of the same site (Google's sign-in continues to myaccount.google.com), and not on another Google service", () => {
+    const { l } = loads();
+    l.expect(7, 'https://accounts.google.com', 'res-1', []);
+    expect(l.take(7, 'https://myaccount.google.com/')).toEqual({ reservationId: 'res-1', origin: 'https://accounts.google.com', outcome: 'accepted' });
+    l.expect(7, 'https://accounts.google.com', 'res-2', []);
+    expect(l.take(7, 'https://accounts.google.com/v3/signin/challenge/bc')?.outcome).toBe('rejected');
+    for (const url of ['https://mail.google.com/mail/', 'https://myaccount.google.com.evil.test/']) {
+      l.expect(7, 'https://accounts.google.com', 'res-3', []);
+      expect(l.take(7, url)?.outcome, url).toBe('unknown');
+    }
+  });
+
+  it('says a tab awaits its load from the submit until the load is judged, forgotten, or a minute passed', () => {
+    const { l, tick } = loads();
+    expect(l.awaits(7)).toBe(false);
+    l.expect(7, 'https://github.com', 'res-1', ['/']);
+    expect(l.awaits(7)).toBe(true);
+    expect(l.awaits(8)).toBe(false);
+    l.take(7, 'https://github.com/');
+    expect(l.awaits(7)).toBe(false);
+    l.expect(7, 'https://github.com', 'res-2', ['/']);
+    tick(AWAIT_LOAD_MS + 1);
+    expect(l.awaits(7)).toBe(false);
+    l.expect(7, 'https://github.com', 'res-3', ['/']);
+    l.forget(7);
+    expect(l.awaits(7)).toBe(false);
+  });
 });

@@ -289,6 +289,21 @@ describe('startBackground', () => {
       await until(async () => expect(await accounts(world)).toMatchObject([{ counts: { reserved: 0, unconfirmed: 1 } }]));
     });
 
+    it("waits for the load after a submit on Google, whose sign-in continues to its other origin: accepted at myaccount.google.com", async () => {
+      const world = new World();
+      await seedVault();
+      world.urls.set(1, 'https://accounts.google.com/v3/signin/challenge/bc?continue=https%3A%2F%2Fmyaccount.google.com%2F');
+      world.active = 1;
+      startBackground();
+      const account = await world.ok('accounts/add', { site: 'google', label: 'sam@example.com' });
+      await world.ok('codes/add', { accountId: account.id, values: ['12345678', '23456789'], source: 'paste' });
+      const grant = await world.ok('content/request-fill', { trusted: true, accountId: account.id }, world.content(1));
+      await world.ok('content/submitted', { reservationId: grant.reservationId, successPaths: [] }, world.content(1));
+      await world.navigate(1, 'https://myaccount.google.com/');
+      const google = async () => (await accounts(world)).find((a) => a.site === 'google');
+      await until(async () => expect(await google()).toMatchObject({ counts: { reserved: 0, used: 1, unconfirmed: 0 } }));
+    });
+
     it('keeps it while the tab stays on the same origin', async () => {
       const world = new World();
       await reserved(world);

@@ -25,16 +25,28 @@ function fakePort(granted: Set<string>, scripts: RegisteredScript[] = []) {
 }
 
 const github = siteById('github')!;
+const google = siteById('google')!;
+const GOOGLE_OFF = { site: 'google', granted: false, registered: false };
 
 describe('syncSiteScripts', () => {
-  it('is about the sites read on request only: GitHub, not X', () => {
-    expect(ON_REQUEST_SITES).toEqual([github]);
+  it('is about the sites read on request only: GitHub and Google, not X', () => {
+    expect(ON_REQUEST_SITES).toEqual([github, google]);
   });
 
   it('registers the watcher for a granted site, for exactly its origins', async () => {
     const { port, calls } = fakePort(new Set(['https://github.com/*']));
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: true, registered: true }]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: true, registered: true }, GOOGLE_OFF]);
     expect(calls).toEqual([`register sparekey-site-github https://github.com/* ${GRANTED_SCRIPT}`]);
+  });
+
+  it("registers Google's one watcher for both its origins, and only once both are granted", async () => {
+    const granted = new Set(['https://accounts.google.com/*']);
+    const { port, calls } = fakePort(granted);
+    expect((await syncSiteScripts(port, ON_REQUEST_SITES))[1]).toEqual(GOOGLE_OFF);
+    expect(calls).toEqual([]);
+    granted.add('https://myaccount.google.com/*');
+    expect((await syncSiteScripts(port, ON_REQUEST_SITES))[1]).toEqual({ site: 'google', granted: true, registered: true });
+    expect(calls).toEqual([`register sparekey-site-google https://accounts.google.com/*,https://myaccount.google.com/* ${GRANTED_SCRIPT}`]);
   });
 
   it('does nothing more when the registration is already there (a restart, a second popup)', async () => {
@@ -47,14 +59,22 @@ describe('syncSiteScripts', () => {
   it('registers nothing without the grant, and unregisters once the grant is gone', async () => {
     const granted = new Set<string>();
     const { port, calls, scripts } = fakePort(granted);
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, GOOGLE_OFF]);
     expect(calls).toEqual([]);
     granted.add('https://github.com/*');
     await syncSiteScripts(port, ON_REQUEST_SITES);
     granted.clear();
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, GOOGLE_OFF]);
     expect(calls.at(-1)).toBe('unregister sparekey-site-github');
     expect(scripts).toEqual([]);
+  });
+
+  it('takes the registration as Firefox lists it back (its file without the leading slash) as its own, and leaves it be', async () => {
+    const { port, calls } = fakePort(new Set(['https://github.com/*']), [
+      { id: scriptIdOf(github), matches: ['https://github.com/*'], js: [GRANTED_SCRIPT.slice(1)] },
+    ]);
+    await syncSiteScripts(port, ON_REQUEST_SITES);
+    expect(calls).toEqual([]);
   });
 
   it('replaces a registration left by another build (other matches or file), and leaves scripts that are not its own', async () => {

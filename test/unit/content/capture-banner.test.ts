@@ -62,6 +62,27 @@ describe('on X’s backup-code screen', () => {
     expect(sent('content/codes-save')).toEqual([{ captureId: 'c2', revision: 2, trusted: true }]);
   });
 
+  it('keeps saying "Saved" when a question asked before the click (a page/refresh) is answered after the save', async () => {
+    load('settings-backup-code.html', BACKUP_SCREEN);
+    rig = makeRig();
+    rig.runtime.start();
+    await settle();
+    // The vault changed just before the click: the banner asks again, and the answer comes late,
+    // saying (as it would once saved) that nothing on the screen is new.
+    let answer!: () => void;
+    rig.replies['content/codes-seen'] = (() =>
+      new Promise((resolve) => (answer = () => resolve(ok({ state: 'ready', fresh: 0, label: '@sparekey_demo' }))))) as never;
+    rig.runtime.refresh();
+    await settle();
+    rig.banner()!.press('Save');
+    await settle();
+    expect(rig.banner()?.view?.message).toBe('Saved to Sparekey for @sparekey_demo.');
+    answer();
+    await settle();
+    expect(rig.banner()?.view?.message).toBe('Saved to Sparekey for @sparekey_demo.');
+    expect(rig.panels.filter((p) => p.shown)).toHaveLength(1);
+  });
+
   it('says nothing about a code already saved', async () => {
     load('settings-backup-code.html', BACKUP_SCREEN);
     rig = makeRig();

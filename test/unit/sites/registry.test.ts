@@ -121,7 +121,7 @@ describe('site adapters', () => {
 
   it('give vault-only sites no content script and no host access', () => {
     const vaultOnly = SITES.filter((s) => !PAGE_SITES.includes(s));
-    expect(vaultOnly.map((s) => s.id)).toEqual(['google', 'gitlab', 'discord', 'proton']);
+    expect(vaultOnly.map((s) => s.id)).toEqual(['gitlab', 'discord', 'proton']);
     for (const s of vaultOnly) {
       expect(s.matches).toEqual([]);
       for (const origin of s.origins) expect(contentScriptMatches().join(' ')).not.toContain(new URL(origin).host);
@@ -136,8 +136,8 @@ describe('site adapters', () => {
 
   it('ask for X at install and for every other page-reading site only on request (optional host permissions)', () => {
     expect(hostPermissions()).toEqual([...siteById('x')!.matches]);
-    expect(ON_REQUEST_SITES.map((s) => s.id)).toEqual(['github']);
-    expect(optionalHostPermissions()).toEqual(['https://github.com/*']);
+    expect(ON_REQUEST_SITES.map((s) => s.id)).toEqual(['github', 'google']);
+    expect(optionalHostPermissions()).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*']);
     for (const m of optionalHostPermissions()) expect(hostPermissions()).not.toContain(m);
   });
 
@@ -154,6 +154,9 @@ describe('site adapters', () => {
     expect(siteForOrigin('http://x.com')).toBeUndefined();
     expect(siteForOrigin('https://github.com')?.id).toBe('github');
     expect(siteForOrigin('https://github.com.evil.test')).toBeUndefined();
+    expect(siteForOrigin('https://accounts.google.com')?.id).toBe('google');
+    expect(siteForOrigin('https://myaccount.google.com')?.id).toBe('google');
+    expect(siteForOrigin('https://mail.google.com')).toBeUndefined();
     // Vault-only sites are not sites we act on in a page.
     expect(siteForOrigin('https://gitlab.com')).toBeUndefined();
   });
