@@ -1,7 +1,8 @@
 import type { Challenge, CodeScreen, MethodChoice, OutcomeBaseline, OutcomeVerdict, SiteAdapter } from '../types';
 import { collectAlerts, collectCodes, collectSteps, hasCodeInput } from './collect';
 import { newAlerts, samePath, successPaths } from '../outcome-rules';
-import { codesIn, loginFrom } from './decide';
+import { codesIn } from '../codes-in';
+import { loginFrom } from './decide';
 import { githubFormat } from './format';
 import { github, isCandidate, isRecoveryCodesPage, isTwoFactorPage, onGithub } from './site';
 

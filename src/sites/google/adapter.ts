@@ -1,6 +1,8 @@
 import type { Challenge, CodeScreen, MethodChoice, OutcomeBaseline, OutcomeVerdict, SiteAdapter } from '../types';
 import { collectAlerts, collectChallenge, collectCodes, collectEmail } from './collect';
-import { codesIn, emailIn, localContinue, newAlerts, samePath } from './decide';
+import { codesIn } from '../codes-in';
+import { newAlerts, samePath } from '../outcome-rules';
+import { emailIn, localContinue } from './decide';
 import { googleFormat } from './format';
 import { ACCOUNTS, MYACCOUNT, google, isBackupCodeChallenge, isBackupCodesPage, isCandidate } from './site';
 
