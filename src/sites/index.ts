@@ -12,6 +12,7 @@ import { discordSite } from './discord';
 import { githubSite } from './github';
 import { gitlabSite } from './gitlab';
 import { googleSite } from './google';
+import { mozillaSite } from './mozilla';
 import { protonSite } from './proton';
 import { xSite } from './x';
 
@@ -20,7 +21,7 @@ import { xSite } from './x';
  * nothing is tried against each site's parser in it (Google's before Discord's: a contrived
  * file can read as both, and it has always gone to Google).
  */
-const LIST = [xSite, githubSite, googleSite, gitlabSite, discordSite, protonSite] as const satisfies readonly Site[];
+const LIST = [xSite, githubSite, googleSite, gitlabSite, discordSite, protonSite, mozillaSite] as const satisfies readonly Site[];
 
 const registry = deriveRegistry(LIST);
 

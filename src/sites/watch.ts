@@ -4,6 +4,7 @@
 // could show something (src/content/watch.ts). A test keeps this list in step with ADAPTERS.
 import type { SiteInfo } from './types';
 import { github, isCandidate as githubCandidate } from './github/site';
+import { isCandidate as mozillaCandidate, mozilla } from './mozilla/site';
 import { isCandidate as xCandidate, x } from './x/site';
 
 export interface WatchedSite {
@@ -15,6 +16,7 @@ export interface WatchedSite {
 export const WATCHED: readonly WatchedSite[] = [
   { site: x, isCandidate: xCandidate },
   { site: github, isCandidate: githubCandidate },
+  { site: mozilla, isCandidate: mozillaCandidate },
 ];
 
 /** The watched site that owns this exact origin. `origin` must come from the browser. */

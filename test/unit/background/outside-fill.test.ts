@@ -75,8 +75,8 @@ describe('the menu item', () => {
   it('is offered on editable fields only, on documents of the sites whose pages Sparekey reads (X: https, three hosts; GitHub once granted)', () => {
     const item = fillMenuItem();
     expect(item).toMatchObject({ id: FILL_MENU_ID, title: 'Fill next backup code', contexts: ['editable'] });
-    // The browser shows an item only where the extension has host access, so GitHub's pattern counts once the person allowed it.
-    expect(item.documentUrlPatterns).toEqual(['https://x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*', 'https://github.com/*']);
+    // The browser shows an item only where the extension has host access, so GitHub's and the Mozilla account's patterns count once the person allowed them.
+    expect(item.documentUrlPatterns).toEqual(['https://x.com/*', 'https://twitter.com/*', 'https://mobile.twitter.com/*', 'https://github.com/*', 'https://accounts.firefox.com/*']);
   });
 
   it('is created once when the extension is installed or updated, replacing any older one', async () => {

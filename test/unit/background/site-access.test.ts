@@ -25,16 +25,27 @@ function fakePort(granted: Set<string>, scripts: RegisteredScript[] = []) {
 }
 
 const github = siteById('github')!;
+const mozilla = siteById('mozilla')!;
+const MOZILLA_UNGRANTED = { site: 'mozilla', granted: false, registered: false };
 
 describe('syncSiteScripts', () => {
-  it('is about the sites read on request only: GitHub, not X', () => {
-    expect(ON_REQUEST_SITES).toEqual([github]);
+  it('is about the sites read on request only: GitHub and the Mozilla account, not X', () => {
+    expect(ON_REQUEST_SITES).toEqual([github, mozilla]);
   });
 
   it('registers the watcher for a granted site, for exactly its origins', async () => {
     const { port, calls } = fakePort(new Set(['https://github.com/*']));
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: true, registered: true }]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: true, registered: true }, MOZILLA_UNGRANTED]);
     expect(calls).toEqual([`register sparekey-site-github https://github.com/* ${GRANTED_SCRIPT}`]);
+  });
+
+  it('registers each site on its own grant: the Mozilla account granted, GitHub not', async () => {
+    const { port, calls } = fakePort(new Set(['https://accounts.firefox.com/*']));
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([
+      { site: 'github', granted: false, registered: false },
+      { site: 'mozilla', granted: true, registered: true },
+    ]);
+    expect(calls).toEqual([`register sparekey-site-mozilla https://accounts.firefox.com/* ${GRANTED_SCRIPT}`]);
   });
 
   it('does nothing more when the registration is already there (a restart, a second popup)', async () => {
@@ -47,12 +58,12 @@ describe('syncSiteScripts', () => {
   it('registers nothing without the grant, and unregisters once the grant is gone', async () => {
     const granted = new Set<string>();
     const { port, calls, scripts } = fakePort(granted);
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, MOZILLA_UNGRANTED]);
     expect(calls).toEqual([]);
     granted.add('https://github.com/*');
     await syncSiteScripts(port, ON_REQUEST_SITES);
     granted.clear();
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, MOZILLA_UNGRANTED]);
     expect(calls.at(-1)).toBe('unregister sparekey-site-github');
     expect(scripts).toEqual([]);
   });

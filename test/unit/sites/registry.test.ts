@@ -136,8 +136,8 @@ describe('site adapters', () => {
 
   it('ask for X at install and for every other page-reading site only on request (optional host permissions)', () => {
     expect(hostPermissions()).toEqual([...siteById('x')!.matches]);
-    expect(ON_REQUEST_SITES.map((s) => s.id)).toEqual(['github']);
-    expect(optionalHostPermissions()).toEqual(['https://github.com/*']);
+    expect(ON_REQUEST_SITES.map((s) => s.id)).toEqual(['github', 'mozilla']);
+    expect(optionalHostPermissions()).toEqual(['https://github.com/*', 'https://accounts.firefox.com/*']);
     for (const m of optionalHostPermissions()) expect(hostPermissions()).not.toContain(m);
   });
 
@@ -154,6 +154,9 @@ describe('site adapters', () => {
     expect(siteForOrigin('http://x.com')).toBeUndefined();
     expect(siteForOrigin('https://github.com')?.id).toBe('github');
     expect(siteForOrigin('https://github.com.evil.test')).toBeUndefined();
+    expect(siteForOrigin('https://accounts.firefox.com')?.id).toBe('mozilla');
+    expect(siteForOrigin('https://accounts.firefox.com.evil.test')).toBeUndefined();
+    expect(siteForOrigin('https://firefox.com')).toBeUndefined();
     // Vault-only sites are not sites we act on in a page.
     expect(siteForOrigin('https://gitlab.com')).toBeUndefined();
   });
@@ -175,8 +178,9 @@ describe('site adapters', () => {
       const paths = ['/', '/home', '/login', '/i/flow/login', '/i/flow/login/', '/i/flow/signup', '/settings/account/login_verification',
         '/settings/account/login_verification/backup_code', '/settings/account/login_verification/backup_code/x',
         '/sessions/two-factor', '/sessions/two-factor/app', '/sessions/two-factor/recovery', '/sessions/two-factor/webauthn',
-        '/settings/auth/recovery-codes', '/settings/auth/recovery-codes/x'];
-      for (const origin of [...watched.site.origins, 'https://x.com.evil.test', 'http://x.com', 'https://github.com.evil.test', 'http://github.com'])
+        '/settings/auth/recovery-codes', '/settings/auth/recovery-codes/x',
+        '/signin_recovery_code', '/signin_totp_code', '/settings/two_step_authentication', '/settings/two_step_authentication/replace_codes'];
+      for (const origin of [...watched.site.origins, 'https://x.com.evil.test', 'http://x.com', 'https://github.com.evil.test', 'http://github.com', 'https://accounts.firefox.com.evil.test'])
         for (const p of paths) {
           const url = new URL(p, origin);
           expect(watched.isCandidate(url), url.href).toBe(adapter.isCandidate(url));
