@@ -55,13 +55,15 @@ function outcomeBaseline(doc: Document): OutcomeBaseline {
 /**
  * fxa is a single-page app: the backup-code form posts by script and the answer shows in the same
  * document. A new tooltip or alert with the form still there: rejected. At /settings with no code
- * form: accepted (fxa navigates there in the page). Anywhere else (a relying party, another fxa
- * view): left, so the code stays unconfirmed for the person to settle.
+ * form: accepted (fxa navigates there in the page; until the form is gone, pending). Anywhere else
+ * (a relying party, another fxa view): left, so the code stays unconfirmed for the person to settle.
  */
 function detectOutcome(doc: Document, url: URL, baseline: OutcomeBaseline): OutcomeVerdict {
   if (!onMozilla(url)) return 'left';
   if (isRecoveryCodeStep(url)) return newAlerts(baseline.alerts, collectAlerts(doc)).length && hasCodeInput(doc) ? 'rejected' : 'pending';
-  if (baseline.successPaths.some((p) => samePath(p, url.pathname)) && !hasCodeInput(doc)) return 'accepted';
+  // React's router changes the URL before it renders the new view: at /settings with the form
+  // still in the document, the answer is on its way.
+  if (baseline.successPaths.some((p) => samePath(p, url.pathname))) return hasCodeInput(doc) ? 'pending' : 'accepted';
   return 'left';
 }
 

@@ -145,6 +145,11 @@ describe('the Mozilla outcome detector, from the backup-code view', () => {
     }
   });
 
+  it('waits at /settings while the backup-code form is still in the document (the router changes the URL before it renders)', () => {
+    const { doc } = load(byFile('signin-recovery-code.html'));
+    expect(mozillaAdapter.detectOutcome(doc, new URL('https://accounts.firefox.com/settings'), baseline)).toBe('pending');
+  });
+
   it('ignores a tooltip that was already showing when the code was submitted', () => {
     const { doc, url } = load(byFile('signin-recovery-code-rejected.html'));
     expect(mozillaAdapter.detectOutcome(doc, url, mozillaAdapter.outcomeBaseline(doc, url))).toBe('pending');
