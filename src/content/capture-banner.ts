@@ -23,7 +23,8 @@ interface BannerState {
   panel: PanelLike;
 }
 
-const atHandle = (handle?: string) => (handle ? `@${handle}` : undefined);
+/** An account as people write it: @handle (X, GitHub), or an e-mail address as it is (the Mozilla account). */
+export const atHandle = (handle?: string) => (handle ? (handle.includes('@') ? handle : `@${handle}`) : undefined);
 
 export class CaptureBanner {
   readonly #page: PageContext;
