@@ -52,7 +52,7 @@ export default defineConfig({
     host_permissions: hostPermissions(),
     // Every other site Sparekey reads (GitHub): asked for by a person's click in the popup when
     // they add codes for it, never at install (src/background/site-access.ts).
-    optional_host_permissions: optionalHostPermissions(),
+    optional_host_permissions: optionalHostPermissions(browser === 'firefox' ? 'firefox' : 'chrome'),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     // The action's title (tooltip) is the popup's: entrypoints/popup/index.html.
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },

@@ -2,7 +2,8 @@
 // Called from entrypoints/background.ts inside defineBackground's main(), never at import time.
 import { browser, type Browser } from 'wxt/browser';
 import { openVaultDb } from '../store';
-import { ON_REQUEST_SITES, PAGE_SITES, contentScriptMatches } from '../sites/index';
+import { ON_REQUEST_HERE } from '../sites/here';
+import { PAGE_SITES, contentScriptMatches } from '../sites/index';
 import { isContentMessage, type FillGrant, type Settings } from '../messages/protocol';
 import { sendToPage } from '../messages/page';
 import { createHandlers } from './app';
@@ -218,7 +219,7 @@ export function startBackground(): void {
 
   // Content scripts for the sites read on request follow their grants: at every start (a grant or
   // revocation made while the background slept) and whenever the person changes one.
-  const syncSites = () => void syncSiteScripts(browserSiteAccess(), ON_REQUEST_SITES).catch(() => undefined);
+  const syncSites = () => void syncSiteScripts(browserSiteAccess(), ON_REQUEST_HERE).catch(() => undefined);
   browser.permissions.onAdded.addListener(syncSites);
   browser.permissions.onRemoved.addListener(syncSites);
   syncSites();

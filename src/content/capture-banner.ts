@@ -23,8 +23,8 @@ interface BannerState {
   panel: PanelLike;
 }
 
-/** X and GitHub name accounts by @handle; an account named by its e-mail (Google) keeps it as it is. */
-const atHandle = (handle?: string) => (handle ? (handle.includes('@') ? handle : `@${handle}`) : undefined);
+/** An account as people write it: @handle (X, GitHub), or an e-mail address as it is (the Mozilla account). */
+export const atHandle = (handle?: string) => (handle ? (handle.includes('@') ? handle : `@${handle}`) : undefined);
 
 export class CaptureBanner {
   readonly #page: PageContext;

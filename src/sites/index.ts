@@ -7,11 +7,12 @@ import { formatIn, type CodeFormat } from '../vault/formats';
 import type { ImportParser } from '../vault/import/types';
 import { deriveRegistry } from './derive';
 import type { Site } from './site';
-import type { SiteAdapter, SiteInfo } from './types';
+import type { BrowserFamily, SiteAdapter, SiteInfo } from './types';
 import { discordSite } from './discord';
 import { githubSite } from './github';
 import { gitlabSite } from './gitlab';
 import { googleSite } from './google';
+import { mozillaSite } from './mozilla';
 import { protonSite } from './proton';
 import { xSite } from './x';
 
@@ -20,7 +21,7 @@ import { xSite } from './x';
  * nothing is tried against each site's parser in it (Google's before Discord's: a contrived
  * file can read as both, and it has always gone to Google).
  */
-const LIST = [xSite, githubSite, googleSite, gitlabSite, discordSite, protonSite] as const satisfies readonly Site[];
+const LIST = [xSite, githubSite, googleSite, gitlabSite, discordSite, protonSite, mozillaSite] as const satisfies readonly Site[];
 
 const registry = deriveRegistry(LIST);
 
@@ -66,7 +67,12 @@ export function hostPermissions(): string[] {
   return PAGE_SITES.filter((s) => s.access !== 'on-request').flatMap((s) => s.matches);
 }
 
-/** The manifest's optional_host_permissions: every other page-reading site, asked for by a click. */
-export function optionalHostPermissions(): string[] {
-  return ON_REQUEST_SITES.flatMap((s) => s.matches);
+/** The on-request sites a browser lets an extension read (SiteInfo.closedIn). */
+export function onRequestSitesIn(browser: BrowserFamily): readonly SiteInfo[] {
+  return ON_REQUEST_SITES.filter((s) => !s.closedIn?.includes(browser));
+}
+
+/** The manifest's optional_host_permissions: every other page-reading site the browser lets us read, asked for by a click. */
+export function optionalHostPermissions(browser: BrowserFamily): string[] {
+  return onRequestSitesIn(browser).flatMap((s) => s.matches);
 }

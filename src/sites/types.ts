@@ -25,7 +25,15 @@ export interface SiteInfo {
    * then (src/background/site-access.ts); without the grant Sparekey never reads the site's pages.
    */
   access?: 'on-request';
+  /**
+   * Browsers that keep every extension off these origins whatever it is granted (Firefox:
+   * extensions.webextensions.restrictedDomains lists accounts.firefox.com). There the site is
+   * vault-only: never asked for, never offered in the popup, its codes still imported and filled by hand.
+   */
+  closedIn?: readonly BrowserFamily[];
 }
+
+export type BrowserFamily = 'chrome' | 'firefox';
 
 // ---- detector records ------------------------------------------------------------------------
 // "Collect, then decide": detectors read the DOM once into these plain records; the content script

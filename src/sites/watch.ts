@@ -5,6 +5,7 @@
 import type { SiteInfo } from './types';
 import { github, isCandidate as githubCandidate } from './github/site';
 import { google, isCandidate as googleCandidate } from './google/site';
+import { isCandidate as mozillaCandidate, mozilla } from './mozilla/site';
 import { isCandidate as xCandidate, x } from './x/site';
 
 export interface WatchedSite {
@@ -17,6 +18,7 @@ export const WATCHED: readonly WatchedSite[] = [
   { site: x, isCandidate: xCandidate },
   { site: github, isCandidate: githubCandidate },
   { site: google, isCandidate: googleCandidate },
+  { site: mozilla, isCandidate: mozillaCandidate },
 ];
 
 /** The watched site that owns this exact origin. `origin` must come from the browser. */

@@ -1,5 +1,6 @@
-// The X, GitHub and Google adapters' fixtures are renders of their replicas (test/replica/save-fixtures.mjs,
-// test/replica/github/ and test/replica/google/save-fixtures.mjs). When the
+// The X, GitHub, Google and Mozilla account adapters' fixtures are renders of their replicas
+// (test/replica/save-fixtures.mjs, test/replica/github/, test/replica/google/ and
+// test/replica/mozilla/save-fixtures.mjs). When the
 // replica changes and the fixtures are not saved again, the adapter tests would pass against a
 // page the replica no longer serves: this fails instead, naming the files that drifted.
 //
@@ -32,4 +33,12 @@ it('keeps every saved Google fixture equal to a fresh render of the Google repli
   const output = `${run.stdout}${run.stderr}`.trim();
   assert.equal(run.status, 0, `${output}\nSave them again: node test/replica/google/save-fixtures.mjs`);
   assert.match(output, /All \d+ Google fixture files match the replica\./);
+});
+
+it('keeps every saved Mozilla account fixture equal to a fresh render of the Mozilla replica', () => {
+  const mozilla = fileURLToPath(new URL('./mozilla/save-fixtures.mjs', import.meta.url));
+  const run = spawnSync(process.execPath, [mozilla, '--check'], { encoding: 'utf8', timeout: 180_000 });
+  const output = `${run.stdout}${run.stderr}`.trim();
+  assert.equal(run.status, 0, `${output}\nSave them again: node test/replica/mozilla/save-fixtures.mjs`);
+  assert.match(output, /All \d+ Mozilla fixture files match the replica\./);
 });

@@ -6,7 +6,7 @@
 // says yes (sites/access), and only then does this say "Allowed".
 import { useEffect, useState } from 'preact/hooks';
 import type { AccountSummary } from '../../messages/protocol';
-import { ON_REQUEST_SITES } from '../../sites/index';
+import { ON_REQUEST_HERE } from '../../sites/here';
 import type { SiteInfo } from '../../sites/types';
 import { useSend } from '../api';
 import { Notice, useAction } from '../components';
@@ -48,7 +48,7 @@ export function SiteAccess(props: { accounts?: readonly AccountSummary[]; all?: 
   }
 
   if (!granted) return null;
-  const rows = ON_REQUEST_SITES.filter((site) => granted[site.id] !== undefined).filter((site) => {
+  const rows = ON_REQUEST_HERE.filter((site) => granted[site.id] !== undefined).filter((site) => {
     if (props.all) return true;
     const used = props.accounts?.some((a) => a.site === site.id) ?? false;
     return used !== granted[site.id];

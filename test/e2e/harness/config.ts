@@ -32,6 +32,9 @@ export const MAPPED_HOSTS = [
   'accounts.google.com',
   'myaccount.google.com',
   'accounts.google.com.evil.test',
+  // The Mozilla account (read only once the person allows it) and its lookalike.
+  'accounts.firefox.com',
+  'accounts.firefox.com.evil.test',
 ] as const;
 
 /** Names the test certificate covers (MAPPED_HOSTS plus wildcards and loopback for curl/demo). */

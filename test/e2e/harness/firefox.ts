@@ -29,8 +29,9 @@ interface EvaluateResult {
 
 const ACTION_TIMEOUT = 15_000;
 
-function firefoxPrefs(server: LaunchOptions['server'], uuids: Record<string, string>, idleMs?: number, locale?: string) {
+function firefoxPrefs(server: LaunchOptions['server'], uuids: Record<string, string>, idleMs?: number, locale?: string, restrictedDomains?: string) {
   return {
+    ...(restrictedDomains !== undefined ? { 'extensions.webextensions.restrictedDomains': restrictedDomains } : {}),
     // The UI language, from Debian's language pack (firefox-esr-l10n-<lang>, an app-scope add-on).
     ...(locale ? { 'intl.locale.requested': locale, 'intl.accept_languages': locale } : {}),
     // Our hosts resolve to loopback, and every other host too (the server answers 421), so
@@ -72,7 +73,7 @@ export async function launchFirefox(options: LaunchOptions): Promise<BrowserUnde
       args: ['--remote-allow-system-access'],
       acceptInsecureCerts: true,
       defaultViewport: { width: 1280, height: 800 },
-      extraPrefsFirefox: firefoxPrefs(options.server, uuids, options.backgroundIdleTimeoutMs, options.locale),
+      extraPrefsFirefox: firefoxPrefs(options.server, uuids, options.backgroundIdleTimeoutMs, options.locale, options.firefoxRestrictedDomains),
     });
   } catch (error) {
     snapshot.remove();

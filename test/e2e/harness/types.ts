@@ -153,6 +153,13 @@ export interface LaunchOptions {
    * differs from ours (Chromium tells the extensions apart by it).
    */
   extraExtensions?: readonly string[];
+  /**
+   * Firefox only: `extensions.webextensions.restrictedDomains`, the hosts Firefox keeps every
+   * extension off whatever it was granted. Its default names accounts.firefox.com (and
+   * addons.mozilla.org, support.mozilla.org …); a person can change it in about:config.
+   * Absent: Firefox's default.
+   */
+  firefoxRestrictedDomains?: string;
 }
 
 export interface BrowserUnderTest {

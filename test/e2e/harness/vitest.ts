@@ -27,6 +27,8 @@ export interface UseBrowserOptions {
   locale?: string;
   /** Load this store zip instead of the run's build; see LaunchOptions.extensionZip. */
   extensionZip?: () => string;
+  /** Firefox's extensions.webextensions.restrictedDomains; see LaunchOptions.firefoxRestrictedDomains. */
+  firefoxRestrictedDomains?: string;
 }
 
 type ProvidedBuilds = { chromium: string; firefox: string };
@@ -50,6 +52,7 @@ export function useBrowser(name: BrowserName, options: UseBrowserOptions = {}): 
     if (options.locale !== undefined) launch.locale = options.locale;
     if (options.backgroundIdleTimeoutMs !== undefined) launch.backgroundIdleTimeoutMs = options.backgroundIdleTimeoutMs;
     if (options.extraExtensions !== undefined) launch.extraExtensions = options.extraExtensions;
+    if (options.firefoxRestrictedDomains !== undefined) launch.firefoxRestrictedDomains = options.firefoxRestrictedDomains;
     browser = await launchBrowser(name, launch);
     console.log(`[e2e] ${name} ready in ${browser.launchMs} ms (${browser.extensionOrigin}, build ${launch.extensionZip ?? launch.extensionDir ?? 'from .output'}${launch.locale ? `, UI language ${launch.locale}` : ''})`);
   }, 120_000);

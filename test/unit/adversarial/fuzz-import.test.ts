@@ -27,6 +27,7 @@ const chars = (alphabet: string) => fc.constantFrom(...alphabet);
 const HEX = chars('0123456789abcdef');
 const ALNUM = chars('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
 const DIGIT = chars('0123456789');
+const CROCKFORD = chars('0123456789abcdefghjkmnpqrstvwxyz');
 const hex = (n: number) => fc.string({ unit: HEX, minLength: n, maxLength: n });
 const alnum = (n: number, max = n) => fc.string({ unit: ALNUM, minLength: n, maxLength: max });
 const email = fc
@@ -56,6 +57,11 @@ const MODELS: Record<ImportId, fc.Arbitrary<Model>> = {
   gitlab: onePerLine(
     fc.tuple(hex(16), fc.boolean()).map(([v, upper]) => ({ raw: anyCase(v, upper), value: v })),
     'gitlab',
+  ),
+  mozilla: onePerLine(
+    fc.tuple(fc.string({ unit: CROCKFORD, minLength: 10, maxLength: 10 }), fc.boolean()).map(([v, upper]) => ({ raw: anyCase(v, upper), value: v })),
+    'mozilla',
+    8,
   ),
   proton: onePerLine(
     alnum(6, 32).map((v) => ({ raw: v, value: v })),
@@ -120,6 +126,7 @@ const fixed = (arb: fc.Arbitrary<string>) => arb.map((line) => (_original: strin
 const BROKEN: Record<ImportId, fc.Arbitrary<(original: string) => string>> = {
   github: fixed(fc.oneof(hex(9), hex(5).map((a) => `${a}-${a}0`), fc.constant('my secret note'), fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }))),
   gitlab: fixed(fc.oneof(hex(15), hex(17), fc.stringMatching(/^[0-9a-f]{8} [0-9a-f]{8}$/), fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }))),
+  mozilla: fixed(fc.oneof(fc.string({ unit: CROCKFORD, minLength: 9, maxLength: 9 }), fc.stringMatching(/^[0-9a-z]{4}[ilou][0-9a-z]{5}$/), fc.constant('my secret note'), fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }))),
   proton: fixed(fc.oneof(alnum(5), fc.stringMatching(/^[A-Za-z0-9]{33,40}$/), fc.stringMatching(/^[a-z0-9]{3} [a-z0-9]{4}$/), fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }))),
   plain: fixed(fc.oneof(fc.stringMatching(/^[A-Za-z0-9]{1,3}$/), fc.stringMatching(/^[a-z]{65,70}$/), fc.constant('ab\u0007cd'), fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }))),
   discord: fixed(
@@ -145,6 +152,7 @@ function refused(id: ImportId, line: string): boolean {
   switch (id) {
     case 'github':
     case 'gitlab':
+    case 'mozilla':
     case 'proton':
       return FORMATS[id].normalize(t) === null;
     case 'plain':
@@ -158,6 +166,7 @@ const FILE_NAMES: Record<ImportId, string> = {
   github: 'github-recovery-codes.txt',
   gitlab: 'gitlab-recovery-codes (1).txt',
   proton: 'proton_recovery_codes.txt',
+  mozilla: 'alex@example.com Backup authentication codes.txt',
   plain: 'my codes.txt',
   discord: 'discord_backup_codes.txt',
   google: 'Backup-codes-alex.txt',
@@ -252,7 +261,9 @@ function readsEveryFile(id: ImportId, counts: { whole: number; broken: number })
       if (!r.codes.every((c) => formatById(r.format).normalize(c) === c)) throw new Error(`${chosen} gave codes not of its format`);
       return;
     }
-    const expected = id === 'google' && !model.expected.account ? { ...model, expected: { ...model.expected, account: 'alex' } } : model;
+    // Google's and Mozilla's downloads name the account in the file's name when the text does not.
+    const fromName = id === 'google' ? 'alex' : id === 'mozilla' ? 'alex@example.com' : undefined;
+    const expected = fromName && !model.expected.account ? { ...model, expected: { ...model.expected, account: fromName } } : model;
     const viaName = judge(detected, expected, rendered, parser.label);
     if (viaName) throw new Error(`detectImport: ${viaName}\n${JSON.stringify(rendered.text)}`);
   });

@@ -26,6 +26,7 @@ const REAL: Record<FormatId, fc.Arbitrary<string>> = {
   gitlab: mixed(/^[0-9a-f]{16}$/),
   discord: mixed(/^[a-z0-9]{4}-[a-z0-9]{4}$/),
   proton: mixed(/^[A-Za-z0-9]{6,32}$/),
+  mozilla: mixed(/^[0-9a-hjkmnp-tv-z]{10}$/),
   generic: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{3,40}$/),
 };
 

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { atHandle } from '../../../src/content/capture-banner';
 import { TEXT } from '../../../src/content/text';
 import { BACKUP_SCREEN, DIR, load, makeRig, ok, sent, settle, type Rig } from './runtime-rig';
 
@@ -11,6 +12,14 @@ import { BACKUP_SCREEN, DIR, load, makeRig, ok, sent, settle, type Rig } from '.
 vi.mock('wxt/browser', () => import('../i18n-browser'));
 
 let rig: Rig;
+
+describe('the account the banner names', () => {
+  it('is @handle for a site handle, and an e-mail address as it is (the Mozilla account)', () => {
+    expect(atHandle('sparekey_demo')).toBe('@sparekey_demo');
+    expect(atHandle('alex@example.com')).toBe('alex@example.com');
+    expect(atHandle(undefined)).toBeUndefined();
+  });
+});
 
 describe('on X’s backup-code screen', () => {
   const code = () => JSON.parse(readFileSync(path.join(DIR, 'fixtures.json'), 'utf8')).find((f: { file: string }) => f.file === 'settings-backup-code.html').codes[0] as string;

@@ -19,6 +19,7 @@ import {
   contentScriptMatches,
   formatById,
   hostPermissions,
+  onRequestSitesIn,
   optionalHostPermissions,
   siteById,
   siteForOrigin,
@@ -136,9 +137,12 @@ describe('site adapters', () => {
 
   it('ask for X at install and for every other page-reading site only on request (optional host permissions)', () => {
     expect(hostPermissions()).toEqual([...siteById('x')!.matches]);
-    expect(ON_REQUEST_SITES.map((s) => s.id)).toEqual(['github', 'google']);
-    expect(optionalHostPermissions()).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*']);
-    for (const m of optionalHostPermissions()) expect(hostPermissions()).not.toContain(m);
+    expect(ON_REQUEST_SITES.map((s) => s.id)).toEqual(['github', 'google', 'mozilla']);
+    expect(optionalHostPermissions('chrome')).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*', 'https://accounts.firefox.com/*']);
+    // Firefox keeps every extension off accounts.firefox.com: it is not asked for there.
+    expect(optionalHostPermissions('firefox')).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*']);
+    expect(onRequestSitesIn('firefox').map((s) => s.id)).toEqual(['github', 'google']);
+    for (const m of optionalHostPermissions('chrome')) expect(hostPermissions()).not.toContain(m);
   });
 
   it("give every page-reading site's origin a content-script match and no other", () => {
@@ -157,6 +161,9 @@ describe('site adapters', () => {
     expect(siteForOrigin('https://accounts.google.com')?.id).toBe('google');
     expect(siteForOrigin('https://myaccount.google.com')?.id).toBe('google');
     expect(siteForOrigin('https://mail.google.com')).toBeUndefined();
+    expect(siteForOrigin('https://accounts.firefox.com')?.id).toBe('mozilla');
+    expect(siteForOrigin('https://accounts.firefox.com.evil.test')).toBeUndefined();
+    expect(siteForOrigin('https://firefox.com')).toBeUndefined();
     // Vault-only sites are not sites we act on in a page.
     expect(siteForOrigin('https://gitlab.com')).toBeUndefined();
   });
@@ -172,14 +179,15 @@ describe('site adapters', () => {
     expect(WATCHED.map((w) => w.site)).toEqual(ADAPTERS.map((a) => a.site));
     // The manifest's watcher runs on the sites read from install on; the others' is registered on grant.
     expect(watchedMatches().sort()).toEqual(hostPermissions().sort());
-    expect([...watchedMatches(), ...optionalHostPermissions()].sort()).toEqual(contentScriptMatches().sort());
+    expect([...watchedMatches(), ...optionalHostPermissions('chrome')].sort()).toEqual(contentScriptMatches().sort());
     for (const [i, watched] of WATCHED.entries()) {
       const adapter = ADAPTERS[i]!;
       const paths = ['/', '/home', '/login', '/i/flow/login', '/i/flow/login/', '/i/flow/signup', '/settings/account/login_verification',
         '/settings/account/login_verification/backup_code', '/settings/account/login_verification/backup_code/x',
         '/sessions/two-factor', '/sessions/two-factor/app', '/sessions/two-factor/recovery', '/sessions/two-factor/webauthn',
-        '/settings/auth/recovery-codes', '/settings/auth/recovery-codes/x'];
-      for (const origin of [...watched.site.origins, 'https://x.com.evil.test', 'http://x.com', 'https://github.com.evil.test', 'http://github.com'])
+        '/settings/auth/recovery-codes', '/settings/auth/recovery-codes/x',
+        '/signin_recovery_code', '/signin_totp_code', '/settings/two_step_authentication', '/settings/two_step_authentication/replace_codes'];
+      for (const origin of [...watched.site.origins, 'https://x.com.evil.test', 'http://x.com', 'https://github.com.evil.test', 'http://github.com', 'https://accounts.firefox.com.evil.test'])
         for (const p of paths) {
           const url = new URL(p, origin);
           expect(watched.isCandidate(url), url.href).toBe(adapter.isCandidate(url));

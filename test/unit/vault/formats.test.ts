@@ -26,6 +26,7 @@ describe('the format registry', () => {
       gitlab: '0123456789ABCDEF',
       discord: 'ab12-cd34',
       proton: 'Ab12Cd34',
+      mozilla: ' 3594S0TBSQ ',
       generic: '  some code  ',
     };
     for (const id of FORMAT_IDS) {
