@@ -1,7 +1,7 @@
 import type { Challenge, CodeScreen, MethodChoice, OutcomeBaseline, OutcomeVerdict, SiteAdapter } from '../types';
 import { collectAlerts, collectCodes, collectSteps, hasCodeInput } from './collect';
 import { newAlerts, samePath, successPaths } from '../outcome-rules';
-import { codesIn } from '../codes-in';
+import { codeScreenIn } from '../code-screen';
 import { loginFrom } from './decide';
 import { githubFormat } from './format';
 import { github, isCandidate, isRecoveryCodesPage, isTwoFactorPage, onGithub } from './site';
@@ -40,18 +40,7 @@ function detectMethodChoice(): MethodChoice | null {
 function detectCodeScreen(doc: Document, url: URL): CodeScreen | null {
   if (!isRecoveryCodesPage(url)) return null;
   const found = collectCodes(doc);
-  const perScreen = github.capture.perScreen;
-  const codes = codesIn(
-    found.items.map((i) => i.text),
-    githubFormat,
-    perScreen,
-  );
-  const anchor = found.items.find((i) => githubFormat.findAll(i.text).length > 0)?.el;
-  if (!anchor || codes.length === 0) return null;
-  const screen: CodeScreen = { codes, anchor, container: found.container ?? anchor };
-  const handle = loginFrom(found.login);
-  if (handle) screen.handle = handle;
-  return screen;
+  return codeScreenIn(found, githubFormat, github.capture.perScreen, loginFrom(found.login));
 }
 
 /** GitHub's 2FA step does not show the login typed at the password step. */

@@ -1,6 +1,6 @@
 import type { Challenge, CodeScreen, MethodChoice, OutcomeBaseline, OutcomeVerdict, SiteAdapter } from '../types';
 import { collectAlerts, collectChallenge, collectCodes, collectEmail } from './collect';
-import { codesIn } from '../codes-in';
+import { codeScreenIn } from '../code-screen';
 import { newAlerts, samePath } from '../outcome-rules';
 import { emailIn, localContinue } from './decide';
 import { googleFormat } from './format';
@@ -32,17 +32,7 @@ function detectMethodChoice(): MethodChoice | null {
 function detectCodeScreen(doc: Document, url: URL): CodeScreen | null {
   if (!isBackupCodesPage(url)) return null;
   const found = collectCodes(doc);
-  const codes = codesIn(
-    found.items.map((i) => i.text),
-    googleFormat,
-    google.capture.perScreen,
-  );
-  const anchor = found.items[0]?.el;
-  if (!anchor || codes.length === 0) return null;
-  const screen: CodeScreen = { codes, anchor, container: found.container ?? anchor };
-  const handle = emailIn(found.accountLabel);
-  if (handle) screen.handle = handle;
-  return screen;
+  return codeScreenIn(found, googleFormat, google.capture.perScreen, emailIn(found.accountLabel));
 }
 
 /** The email Google shows at the challenge (the account being signed in). */

@@ -1,6 +1,6 @@
 import type { Challenge, CodeScreen, MethodChoice, OutcomeBaseline, OutcomeVerdict, SiteAdapter } from '../types';
 import { collectAlerts, collectCodeForm, collectCodes, hasCodeInput } from './collect';
-import { codesIn } from '../codes-in';
+import { codeScreenIn } from '../code-screen';
 import { newAlerts, samePath } from '../outcome-rules';
 import { emailFrom } from './decide';
 import { mozillaFormat } from './format';
@@ -32,17 +32,7 @@ function detectMethodChoice(): MethodChoice | null {
 function detectCodeScreen(doc: Document, url: URL): CodeScreen | null {
   if (!isCodesPage(url)) return null;
   const found = collectCodes(doc);
-  const codes = codesIn(
-    found.items.map((i) => i.text),
-    mozillaFormat,
-    mozilla.capture.perScreen,
-  );
-  const anchor = found.items.find((i) => mozillaFormat.findAll(i.text).length > 0)?.el;
-  if (!anchor || codes.length === 0) return null;
-  const screen: CodeScreen = { codes, anchor, container: found.container ?? anchor };
-  const email = emailFrom(found.downloadName);
-  if (email) screen.handle = email;
-  return screen;
+  return codeScreenIn(found, mozillaFormat, mozilla.capture.perScreen, emailFrom(found.downloadName));
 }
 
 /** The backup-code view does not show the e-mail typed earlier. */
