@@ -4,6 +4,7 @@
 // could show something (src/content/watch.ts). A test keeps this list in step with ADAPTERS.
 import type { SiteInfo } from './types';
 import { github, isCandidate as githubCandidate } from './github/site';
+import { gitlab, isCandidate as gitlabCandidate } from './gitlab/site';
 import { google, isCandidate as googleCandidate } from './google/site';
 import { isCandidate as mozillaCandidate, mozilla } from './mozilla/site';
 import { isCandidate as xCandidate, x } from './x/site';
@@ -18,6 +19,7 @@ export const WATCHED: readonly WatchedSite[] = [
   { site: x, isCandidate: xCandidate },
   { site: github, isCandidate: githubCandidate },
   { site: google, isCandidate: googleCandidate },
+  { site: gitlab, isCandidate: gitlabCandidate },
   { site: mozilla, isCandidate: mozillaCandidate },
 ];
 

@@ -1,24 +1,18 @@
+// GitLab: its record and URL detectors (site.ts), its page detectors (adapter.ts over
+// collect/decide), its code format, and the file it hands out (gitlab-recovery-codes.txt).
+// Sparekey reads gitlab.com only after the person allowed it (access 'on-request').
 import type { Site } from '../site';
-import type { SiteInfo } from '../types';
+import { gitlabAdapter } from './adapter';
 import { gitlabFormat } from './format';
 import { gitlabImport } from './import';
+import { gitlab } from './site';
 
-// Vault only (see ../github/): GitLab's recovery codes from gitlab-recovery-codes.txt. Each works
-// once, in any order; "Regenerate recovery codes" replaces the whole set (SITES.md), so a new set
-// invalidates the old one's unused codes (batch).
-const info = {
-  id: 'gitlab',
-  name: 'GitLab',
-  origins: ['https://gitlab.com'],
-  matches: [],
-  policy: { kind: 'batch' },
-  format: 'gitlab',
-  backupCodesUrl: 'https://gitlab.com/-/user_settings/two_factor_auth',
-} as const satisfies SiteInfo;
+export { gitlab, gitlabAdapter };
 
 export const gitlabSite = {
-  info,
+  info: gitlab,
   format: gitlabFormat,
   formatWords: 'formatGitlab',
   download: { parser: gitlabImport, words: 'importKindGitlab' },
+  adapter: gitlabAdapter,
 } as const satisfies Site;

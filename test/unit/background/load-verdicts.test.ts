@@ -56,6 +56,18 @@ describe('AwaitedLoads', () => {
     }
   });
 
+  it("judges GitLab's answer to its one-field 2FA form: the sign-in again is a refusal, the stored location (any gitlab.com page) acceptance", () => {
+    const { l } = loads();
+    l.expect(7, 'https://gitlab.com', 'res-1', ['/']);
+    expect(l.take(7, 'https://gitlab.com/users/sign_in')).toEqual({ reservationId: 'res-1', origin: 'https://gitlab.com', outcome: 'rejected' });
+    l.expect(7, 'https://gitlab.com', 'res-2', ['/']);
+    expect(l.take(7, 'https://gitlab.com/group/project/-/merge_requests')?.outcome).toBe('accepted');
+    for (const url of ['https://about.gitlab.com/', 'https://gitlab.com.evil.test/']) {
+      l.expect(7, 'https://gitlab.com', 'res-3', ['/']);
+      expect(l.take(7, url)?.outcome, url).toBe('unknown');
+    }
+  });
+
   it('says a tab awaits its load from the submit until the load is judged, forgotten, or a minute passed', () => {
     const { l, tick } = loads();
     expect(l.awaits(7)).toBe(false);

@@ -1,5 +1,5 @@
 // Adding a vault-only site is one new folder and one registry line. This writes such a folder
-// (record, code format, import parser: what src/sites/gitlab/ holds) to a temp directory, loads
+// (record, code format, import parser: what src/sites/discord/ holds) to a temp directory, loads
 // it, derives the registry from the real list plus that one entry, and shows the site flows
 // through everything that reads the registry: lookups, code formats, imports by file name and by
 // content, merging codes, the popup's words, and the meta-test's checks.
@@ -83,8 +83,8 @@ describe('a vault-only site added as one folder and one registry line', () => {
     expect(loaded).toHaveLength(1);
     expect(registry.siteById('example')).toBe(example.info);
     expect(registry.sites.map((s) => s.id)).toEqual([...REGISTRY.map((s) => s.info.id), 'example']);
-    expect(registry.pageSites.map((s) => s.id)).toEqual(['x', 'github', 'google', 'mozilla']);
-    expect(registry.adapters).toHaveLength(4);
+    expect(registry.pageSites.map((s) => s.id)).toEqual(['x', 'github', 'google', 'gitlab', 'mozilla']);
+    expect(registry.adapters).toHaveLength(5);
   });
 
   it('brings its code format, found by id and by an account of the site', () => {

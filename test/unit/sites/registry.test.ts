@@ -122,7 +122,7 @@ describe('site adapters', () => {
 
   it('give vault-only sites no content script and no host access', () => {
     const vaultOnly = SITES.filter((s) => !PAGE_SITES.includes(s));
-    expect(vaultOnly.map((s) => s.id)).toEqual(['gitlab', 'discord', 'proton']);
+    expect(vaultOnly.map((s) => s.id)).toEqual(['discord', 'proton']);
     for (const s of vaultOnly) {
       expect(s.matches).toEqual([]);
       for (const origin of s.origins) expect(contentScriptMatches().join(' ')).not.toContain(new URL(origin).host);
@@ -137,11 +137,11 @@ describe('site adapters', () => {
 
   it('ask for X at install and for every other page-reading site only on request (optional host permissions)', () => {
     expect(hostPermissions()).toEqual([...siteById('x')!.matches]);
-    expect(ON_REQUEST_SITES.map((s) => s.id)).toEqual(['github', 'google', 'mozilla']);
-    expect(optionalHostPermissions('chrome')).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*', 'https://accounts.firefox.com/*']);
+    expect(ON_REQUEST_SITES.map((s) => s.id)).toEqual(['github', 'google', 'gitlab', 'mozilla']);
+    expect(optionalHostPermissions('chrome')).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*', 'https://gitlab.com/*', 'https://accounts.firefox.com/*']);
     // Firefox keeps every extension off accounts.firefox.com: it is not asked for there.
-    expect(optionalHostPermissions('firefox')).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*']);
-    expect(onRequestSitesIn('firefox').map((s) => s.id)).toEqual(['github', 'google']);
+    expect(optionalHostPermissions('firefox')).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*', 'https://gitlab.com/*']);
+    expect(onRequestSitesIn('firefox').map((s) => s.id)).toEqual(['github', 'google', 'gitlab']);
     for (const m of optionalHostPermissions('chrome')) expect(hostPermissions()).not.toContain(m);
   });
 
@@ -164,8 +164,11 @@ describe('site adapters', () => {
     expect(siteForOrigin('https://accounts.firefox.com')?.id).toBe('mozilla');
     expect(siteForOrigin('https://accounts.firefox.com.evil.test')).toBeUndefined();
     expect(siteForOrigin('https://firefox.com')).toBeUndefined();
+    expect(siteForOrigin('https://gitlab.com')?.id).toBe('gitlab');
+    expect(siteForOrigin('https://gitlab.com.evil.test')).toBeUndefined();
+    expect(siteForOrigin('https://about.gitlab.com')).toBeUndefined();
     // Vault-only sites are not sites we act on in a page.
-    expect(siteForOrigin('https://gitlab.com')).toBeUndefined();
+    expect(siteForOrigin('https://discord.com')).toBeUndefined();
   });
 
   it('are found by exact origin only', () => {
@@ -186,8 +189,9 @@ describe('site adapters', () => {
         '/settings/account/login_verification/backup_code', '/settings/account/login_verification/backup_code/x',
         '/sessions/two-factor', '/sessions/two-factor/app', '/sessions/two-factor/recovery', '/sessions/two-factor/webauthn',
         '/settings/auth/recovery-codes', '/settings/auth/recovery-codes/x',
-        '/signin_recovery_code', '/signin_totp_code', '/settings/two_step_authentication', '/settings/two_step_authentication/replace_codes'];
-      for (const origin of [...watched.site.origins, 'https://x.com.evil.test', 'http://x.com', 'https://github.com.evil.test', 'http://github.com', 'https://accounts.firefox.com.evil.test'])
+        '/signin_recovery_code', '/signin_totp_code', '/settings/two_step_authentication', '/settings/two_step_authentication/replace_codes',
+        '/users/sign_in', '/-/profile/two_factor_auth', '/-/profile/two_factor_auth/codes', '/-/profile/account'];
+      for (const origin of [...watched.site.origins, 'https://x.com.evil.test', 'http://x.com', 'https://github.com.evil.test', 'http://github.com', 'https://accounts.firefox.com.evil.test', 'https://gitlab.com.evil.test'])
         for (const p of paths) {
           const url = new URL(p, origin);
           expect(watched.isCandidate(url), url.href).toBe(adapter.isCandidate(url));
@@ -270,14 +274,14 @@ describe('the checks themselves fail, saying the fix', () => {
   });
 
   it("on a site whose format or parser has another site's id, or a vault-only site asking for pages", () => {
-    const gitlab = REGISTRY.find((s) => s.info.id === 'gitlab')!;
-    const mixed: Site = { ...gitlab, format: formatById('google') };
+    const discord = REGISTRY.find((s) => s.info.id === 'discord')!;
+    const mixed: Site = { ...discord, format: formatById('google') };
     expect(checkSiteParts([mixed])).toEqual([
-      "src/sites/gitlab/: its format's id is 'google' and its record names 'gitlab': both must be 'gitlab'",
+      "src/sites/discord/: its format's id is 'google' and its record names 'discord': both must be 'discord'",
     ]);
-    const greedy: Site = { ...gitlab, info: { ...gitlab.info, matches: ['https://gitlab.com/*'] } };
+    const greedy: Site = { ...discord, info: { ...discord.info, matches: ['https://discord.com/*'] } };
     expect(checkSiteParts([greedy])).toEqual([
-      'src/sites/gitlab/: a vault-only site gets no content script or host access: set matches to [] (or add its adapter)',
+      'src/sites/discord/: a vault-only site gets no content script or host access: set matches to [] (or add its adapter)',
     ]);
     const parser = github.download!.parser;
     const misnamed: Site = { ...github, download: { ...github.download!, parser: { ...parser, id: 'gh' } } };
