@@ -16,7 +16,8 @@
 //   GET  /-/profile/two_factor_auth     2FA settings (never lists codes)
 //   POST /-/profile/two_factor_auth     enable with the authenticator's pin → 200, the 10 codes
 //   POST /-/profile/two_factor_auth/codes   regenerate → 200, the 10 new codes
-// Test-only: /__replica/session?login=…&next=… signs a browser in; /__referee/state?login=….
+// Test-only: /__replica/session?login=…&next=… signs a browser in, /__replica/sign_out?next=… out;
+// /__referee/state?login=….
 import { randomBytes } from 'node:crypto';
 import { createReferee } from './referee.mjs';
 import { codesPage, dashboardPage, emailVerificationPage, signInPage, twoFactorPage, twoFactorSettingsPage } from './pages.mjs';
@@ -136,6 +137,11 @@ export function createGitlabReplica(options = {}) {
       if (!referee.has(login)) return send(res, 404, 'no such account');
       const session = sessionOf(req, res);
       signIn(session, login);
+      return redirect(res, localPath(url.searchParams.get('next')));
+    }
+    if (path === '/__replica/sign_out') {
+      const session = sessionOf(req, res);
+      Object.assign(session, { user: '', pending: '', step: '', storedLocation: '' });
       return redirect(res, localPath(url.searchParams.get('next')));
     }
     if (path === '/__referee/state') {

@@ -82,7 +82,8 @@ export function signInPage({ error = '' }) {
 /**
  * The 2FA step (devise/shared/_totp_recovery_code_or_webauthn.html.haml): one field for the
  * authenticator's code and recovery codes. With WebAuthn the form has the `hidden` class and the
- * WebAuthn prompt (authentication/webauthn) offers "Sign in via 2FA code".
+ * WebAuthn prompt (authentication/webauthn/components/authentication.vue, its template and strings)
+ * offers "Sign in via 2FA code".
  */
 export function twoFactorPage({ error = '', webauthn = false }) {
   return layout({
@@ -91,11 +92,11 @@ export function twoFactorPage({ error = '', webauthn = false }) {
     body: `<h1>Two-factor authentication</h1>
 ${
   webauthn
-    ? `<div id="js-authentication-webauthn" data-testid="webauthn">
-<p>Trying to communicate with your device. Plug it in (if you haven't already) and press the button on the device now.</p>
+    ? `<div id="js-authentication-webauthn"><div><div class="gl-text-center">
+<p id="js-authenticate-token-2fa-in-progress">Trying to communicate with your device. Plug it in (if you haven't already) and press the button on the device now.</p>
 <button type="button" class="gl-button btn btn-block btn-default" id="js-token-2fa-try-again" data-testid="confirm-2fa">Try again?</button>
 <button type="button" class="gl-button btn btn-block btn-confirm" id="js-login-2fa-device">Sign in via 2FA code</button>
-</div>`
+</div></div></div>`
     : ''
 }
 <form class="gl-show-field-errors js-2fa-form${webauthn ? ' hidden' : ''}" aria-live="assertive" action="/users/sign_in" accept-charset="UTF-8" method="post">
@@ -110,8 +111,10 @@ ${
 </form>`,
     script: webauthn
       ? `
+// authentication/webauthn/components/authentication.vue switchToFallbackUI: fallbackMode = true
+// (its v-if drops the prompt from the DOM) and the 2FA form loses the class hidden.
 document.getElementById('js-login-2fa-device').addEventListener('click', () => {
-  document.getElementById('js-authentication-webauthn').classList.add('hidden');
+  document.querySelector('#js-authentication-webauthn .gl-text-center').remove();
   document.querySelector('.js-2fa-form').classList.remove('hidden');
   document.getElementById('user_otp_attempt').focus();
 });`
