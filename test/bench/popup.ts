@@ -21,9 +21,12 @@ import type { BrowserName } from '../e2e/harness/config';
 import { launchBrowser } from '../e2e/harness/index';
 import type { TestPage } from '../e2e/harness/types';
 import type { TestServer } from '../e2e/harness/server';
+import { cpuUntil, traced } from './trace-cpu';
 import { BUDGETS, PASSPHRASE, addInitScript, buildDir, codesFor, log, must, playwrightPage, stats, timedAsk, verdict } from './lib';
 
 export const POPUP_ACCOUNTS = 100;
+/** Traced loads of each page for the CPU figures (Chromium). */
+const TRACED_SAMPLES = 10;
 
 interface Sample {
   list: number;
@@ -56,6 +59,9 @@ const ROWS_DRAWN = `(doc, rows) => {
   return { all, inView: all || (drawn.length > 0 && drawn[drawn.length - 1].getBoundingClientRect().bottom >= doc.defaultView.innerHeight) };
 }`;
 
+/** The user-timing mark the observer sets at "interactive", for the traced CPU figures. */
+const INTERACTIVE_MARK = 'sparekey-bench-interactive';
+
 /** Main-world observer for the popup document, installed before its scripts (Chromium). */
 const POPUP_OBSERVER = (rows: number) => `(() => {
   const d = (window.__skPopup = { dcl: null, app: null, list: null, all: null, frame: null, interactive: null });
@@ -64,7 +70,7 @@ const POPUP_OBSERVER = (rows: number) => `(() => {
     d.list = performance.now();
     requestAnimationFrame(() => {
       d.frame = performance.now();
-      setTimeout(() => { d.interactive = performance.now(); }, 0);
+      setTimeout(() => { d.interactive = performance.now(); performance.mark('${INTERACTIVE_MARK}'); }, 0);
     });
   };
   document.addEventListener('DOMContentLoaded', () => {
@@ -83,7 +89,13 @@ const POPUP_OBSERVER = (rows: number) => `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-async function viaInitScript(tab: TestPage, url: string, rows: number): Promise<() => Promise<Sample>> {
+interface Measurer {
+  sample: () => Promise<Sample>;
+  /** Chromium: main-thread CPU (thread ms) from navigation start to "interactive", in a traced load. */
+  cpuToInteractive?: () => Promise<number>;
+}
+
+async function viaInitScript(tab: TestPage, url: string, rows: number): Promise<Measurer> {
   await addInitScript(tab, POPUP_OBSERVER(rows));
   const raw = playwrightPage(tab);
   const cdp = await raw.context().newCDPSession(raw);
@@ -93,20 +105,28 @@ async function viaInitScript(tab: TestPage, url: string, rows: number): Promise<
     const get = (n: string) => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000;
     return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration'), compile: get('V8CompileDuration'), devtools: get('DevToolsCommandDuration') };
   };
-  return async () => {
+  const load = async () => {
     await tab.goto(url);
-    const d = (await tab.waitFor(
+    return (await tab.waitFor(
       () => {
         const d = (window as unknown as { __skPopup?: { dcl: number; app: number; list: number | null; all: number | null; frame: number | null; interactive: number | null } }).__skPopup;
         return d?.interactive && d.all ? d : null;
       },
       { timeout: 15_000, interval: 20, message: `${url} with ${rows} rows` },
     )) as { dcl: number; app: number; list: number; all: number; frame: number; interactive: number };
+  };
+  const sample = async (): Promise<Sample> => {
+    const d = await load();
     // The metrics restart with each navigation: these are the popup document's own, from its start
     // to now (a few ms after "interactive").
     const used = await cpu();
     return { list: d.list, all: d.all, frame: d.frame, interactive: d.interactive, late: false, dcl: d.dcl, app: d.app, taskCpu: used.task - used.devtools, scriptCpu: used.script, layoutCpu: used.layout, styleCpu: used.style, compileCpu: used.compile };
   };
+  const cpuToInteractive = async () => {
+    const events = await traced(cdp, url, async () => void (await load()));
+    return cpuUntil(events, url, INTERACTIVE_MARK);
+  };
+  return { sample, cpuToInteractive };
 }
 
 function viaWindowOpen(page: TestPage, url: string, rows: number): Promise<Sample> {
@@ -217,18 +237,26 @@ export async function popup(name: BrowserName, server: TestServer, samples: numb
     const [measure, measureBaseline] =
       name === 'chromium'
         ? [await viaInitScript(await browser.openPage('about:blank'), url, POPUP_ACCOUNTS), await viaInitScript(await browser.openPage('about:blank'), blank, 0)]
-        : [() => viaWindowOpen(page, url, POPUP_ACCOUNTS), () => viaWindowOpen(page, blank, 0)];
+        : [{ sample: () => viaWindowOpen(page, url, POPUP_ACCOUNTS) }, { sample: () => viaWindowOpen(page, blank, 0) }];
     const all: Sample[] = [];
     const baselines: Sample[] = [];
     // One extra first sample of each, reported apart: the first load in this browser. Popup and
     // baseline alternate, so both see the machine in the same state.
     for (let i = 0; i < samples + 1; i++) {
-      const s = await measure();
+      const s = await measure.sample();
       all.push(s);
-      const b = await measureBaseline();
+      const b = await measureBaseline.sample();
       baselines.push(b);
       log(`${name} popup ${i}/${samples}: list ${s.list.toFixed(1)} ms, interactive ${s.interactive.toFixed(1)} ms, all rows ${s.all.toFixed(1)} ms${s.late ? ' (late observer)' : ''}; empty page ${b.interactive.toFixed(1)} ms`);
     }
+    // Then traced loads, alternating too (tracing slows the page, so these give CPU only).
+    const cpu: number[] = [];
+    const baselineCpu: number[] = [];
+    if (measure.cpuToInteractive && measureBaseline.cpuToInteractive)
+      for (let i = 0; i < Math.min(samples, TRACED_SAMPLES); i++) {
+        cpu.push(await measure.cpuToInteractive());
+        baselineCpu.push(await measureBaseline.cpuToInteractive());
+      }
     const [first, ...rest] = all;
     const interactive = stats(rest.map((s) => s.interactive), 1);
     const baseline = stats(baselines.slice(1).map((s) => s.interactive), 1);
@@ -255,8 +283,13 @@ export async function popup(name: BrowserName, server: TestServer, samples: numb
             empty_page_dom_content_loaded_ms: stats(baselines.slice(1).map((s) => s.dcl!), 1),
             empty_page_main_thread_cpu_ms: stats(baselines.slice(1).map((s) => s.taskCpu!), 1),
             first_render_ms: stats(rest.map((s) => s.app!), 1),
-            // CPU the popup's main thread spent on the whole load (the harness's own CDP commands
-            // taken out): what the wall-clock figures would shrink towards on an idle machine.
+            // Main-thread CPU from navigation start to "interactive" (traced loads, thread time):
+            // the popup's, the empty page's, and ours (the difference, sample by sample).
+            cpu_to_interactive_ms: stats(cpu, 1),
+            empty_page_cpu_to_interactive_ms: stats(baselineCpu, 1),
+            ours_cpu_to_interactive_ms: stats(cpu.map((c, i) => c - baselineCpu[i]!), 1),
+            // CPU the popup's main thread spent on the whole load, to all rows and a little after
+            // (the harness's own CDP commands taken out).
             main_thread_cpu_ms: stats(rest.map((s) => s.taskCpu!), 1),
             script_cpu_ms: stats(rest.map((s) => s.scriptCpu!), 1),
             layout_cpu_ms: stats(rest.map((s) => s.layoutCpu!), 1),
