@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import { hostPermissions, optionalHostPermissions } from './src/sites/index';
 import { preactNoInnerHtml } from './src/build/preact-no-inner-html';
 import { wasmInline } from './src/build/wasm-inline';
+import { popupAlone } from './src/build/popup-alone';
 import { benchHook } from './test/bench/hook/inject';
 
 // The gecko id is fixed so Firefox keeps the same storage across reinstalls and so
@@ -15,6 +16,7 @@ export default defineConfig({
   outDir: '.output',
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: { 'entrypoints:grouped': (_wxt, groups) => popupAlone(groups) },
   vite: ({ mode }) => ({
     // benchHook: only `--mode bench` (test/bench/build.mjs) gets the bench's hook in the background.
     plugins: [preactNoInnerHtml(), wasmInline(), benchHook(mode)],

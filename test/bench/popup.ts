@@ -1,9 +1,12 @@
 // 6. Popup: open → interactive, vault unlocked, 100 accounts. Beside it, the baseline: an empty
 // extension page (baseline.html, no script, written into a copy of the production build) opened
 // the same way in the same browser, interleaved sample by sample, so "ours" = popup − baseline is
-// what our page adds to what the browser spends on any extension page. "list" is when the accounts list
-// has all its rows (a MutationObserver on the popup's document); "interactive" is the first frame
-// after that (requestAnimationFrame) plus one task, i.e. when a click on a row would be handled.
+// what our page adds to what the browser spends on any extension page. "list" is when the accounts
+// list fills the view: its drawn rows reach the view's bottom edge, or all rows are drawn (a
+// MutationObserver on the popup's document; the popup draws the rows that fit first and the rest
+// when the browser is idle, src/ui/rows-in-view.ts); "interactive" is the first frame after that
+// (requestAnimationFrame) plus one task, i.e. when a click on a row in view would be handled.
+// "all rows" is when the list has every row (it is no longer aria-busy).
 // Where the clock starts depends on how the observer gets in before the popup's own script:
 //   Chromium: an init script (CDP) in a tab that navigates to popup.html; t0 = navigation start.
 //   Firefox: preload scripts don't reach moz-extension pages, so another extension page opens
@@ -18,12 +21,17 @@ import type { BrowserName } from '../e2e/harness/config';
 import { launchBrowser } from '../e2e/harness/index';
 import type { TestPage } from '../e2e/harness/types';
 import type { TestServer } from '../e2e/harness/server';
+import { cpuUntil, traced } from './trace-cpu';
 import { BUDGETS, PASSPHRASE, addInitScript, buildDir, codesFor, log, must, playwrightPage, stats, timedAsk, verdict } from './lib';
 
 export const POPUP_ACCOUNTS = 100;
+/** Traced loads of each page for the CPU figures (Chromium). */
+const TRACED_SAMPLES = 10;
 
 interface Sample {
   list: number;
+  /** Every row drawn. */
+  all: number;
   frame: number;
   interactive: number;
   /** The list was already complete when the observer attached: `list` is an upper bound. */
@@ -41,31 +49,53 @@ interface Sample {
   compileCpu?: number;
 }
 
+/**
+ * In the popup's document: how many accounts rows are drawn, and whether they fill the view
+ * (the last one reaches the view's bottom edge; asked only while some are still to come).
+ */
+const ROWS_DRAWN = `(doc, rows) => {
+  const drawn = doc.querySelectorAll('main ul.accounts > li');
+  const all = drawn.length >= rows;
+  return { all, inView: all || (drawn.length > 0 && drawn[drawn.length - 1].getBoundingClientRect().bottom >= doc.defaultView.innerHeight) };
+}`;
+
+/** The user-timing mark the observer sets at "interactive", for the traced CPU figures. */
+const INTERACTIVE_MARK = 'sparekey-bench-interactive';
+
 /** Main-world observer for the popup document, installed before its scripts (Chromium). */
 const POPUP_OBSERVER = (rows: number) => `(() => {
-  const d = (window.__skPopup = { dcl: null, app: null, list: null, frame: null, interactive: null });
+  const d = (window.__skPopup = { dcl: null, app: null, list: null, all: null, frame: null, interactive: null });
+  const rowsDrawn = ${ROWS_DRAWN};
   const done = () => {
     d.list = performance.now();
     requestAnimationFrame(() => {
       d.frame = performance.now();
-      setTimeout(() => { d.interactive = performance.now(); }, 0);
+      setTimeout(() => { d.interactive = performance.now(); performance.mark('${INTERACTIVE_MARK}'); }, 0);
     });
   };
   document.addEventListener('DOMContentLoaded', () => {
     d.dcl = performance.now();
-    if (${rows} === 0) done();
+    if (${rows} === 0) { d.all = d.dcl; done(); }
   });
   if (${rows} === 0) return;
   const observer = new MutationObserver(() => {
     if (d.app === null && document.getElementById('app')?.firstChild) d.app = performance.now();
-    if (document.querySelectorAll('main li').length < ${rows}) return;
+    const { all, inView } = rowsDrawn(document, ${rows});
+    if (d.list === null && inView) done();
+    if (!all) return;
+    d.all = performance.now();
     observer.disconnect();
-    done();
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
-async function viaInitScript(tab: TestPage, url: string, rows: number): Promise<() => Promise<Sample>> {
+interface Measurer {
+  sample: () => Promise<Sample>;
+  /** Chromium: main-thread CPU (thread ms) from navigation start to "interactive", in a traced load. */
+  cpuToInteractive?: () => Promise<number>;
+}
+
+async function viaInitScript(tab: TestPage, url: string, rows: number): Promise<Measurer> {
   await addInitScript(tab, POPUP_OBSERVER(rows));
   const raw = playwrightPage(tab);
   const cdp = await raw.context().newCDPSession(raw);
@@ -75,26 +105,35 @@ async function viaInitScript(tab: TestPage, url: string, rows: number): Promise<
     const get = (n: string) => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000;
     return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration'), compile: get('V8CompileDuration'), devtools: get('DevToolsCommandDuration') };
   };
-  return async () => {
+  const load = async () => {
     await tab.goto(url);
-    const d = (await tab.waitFor(
+    return (await tab.waitFor(
       () => {
-        const d = (window as unknown as { __skPopup?: { dcl: number; app: number; list: number | null; frame: number | null; interactive: number | null } }).__skPopup;
-        return d?.interactive ? d : null;
+        const d = (window as unknown as { __skPopup?: { dcl: number; app: number; list: number | null; all: number | null; frame: number | null; interactive: number | null } }).__skPopup;
+        return d?.interactive && d.all ? d : null;
       },
       { timeout: 15_000, interval: 20, message: `${url} with ${rows} rows` },
-    )) as { dcl: number; app: number; list: number; frame: number; interactive: number };
+    )) as { dcl: number; app: number; list: number; all: number; frame: number; interactive: number };
+  };
+  const sample = async (): Promise<Sample> => {
+    const d = await load();
     // The metrics restart with each navigation: these are the popup document's own, from its start
     // to now (a few ms after "interactive").
     const used = await cpu();
-    return { list: d.list, frame: d.frame, interactive: d.interactive, late: false, dcl: d.dcl, app: d.app, taskCpu: used.task - used.devtools, scriptCpu: used.script, layoutCpu: used.layout, styleCpu: used.style, compileCpu: used.compile };
+    return { list: d.list, all: d.all, frame: d.frame, interactive: d.interactive, late: false, dcl: d.dcl, app: d.app, taskCpu: used.task - used.devtools, scriptCpu: used.script, layoutCpu: used.layout, styleCpu: used.style, compileCpu: used.compile };
   };
+  const cpuToInteractive = async () => {
+    const events = await traced(cdp, url, async () => void (await load()));
+    return cpuUntil(events, url, INTERACTIVE_MARK);
+  };
+  return { sample, cpuToInteractive };
 }
 
 function viaWindowOpen(page: TestPage, url: string, rows: number): Promise<Sample> {
   return page.evaluate(
-    (url: string, rows: number) =>
+    (url: string, rows: number, rowsDrawnSource: string) =>
       new Promise<Sample>((resolve, reject) => {
+        const rowsDrawn = new Function(`return ${rowsDrawnSource}`)() as (doc: Document, rows: number) => { all: boolean; inView: boolean };
         const t0 = performance.now();
         const w = window.open(url, '_blank', 'popup,width=360,height=600');
         if (!w) return reject(new Error('window.open(popup.html) was blocked'));
@@ -102,33 +141,55 @@ function viaWindowOpen(page: TestPage, url: string, rows: number): Promise<Sampl
           w.close();
           reject(new Error(`${url} showed no ${rows} rows in 15 s: ${w.document?.body?.innerText?.slice(0, 200)}`));
         }, 15_000);
-        const count = (doc: Document) => doc.querySelectorAll('main li').length;
+        let tAll: number | null = null;
+        let shown: Omit<Sample, 'all'> | null = null;
+        const settle = () => {
+          if (shown === null || tAll === null) return;
+          clearTimeout(timer);
+          w.close();
+          // The popup document's own navigation start, on this page's clock.
+          const nav = w.performance.timeOrigin - performance.timeOrigin;
+          resolve({ ...shown, list: shown.list - nav, frame: shown.frame - nav, interactive: shown.interactive - nav, all: tAll - nav });
+        };
         const finish = (tList: number, late: boolean) => {
           w.requestAnimationFrame(() => {
             const tFrame = performance.now();
             w.setTimeout(() => {
               const tInteractive = performance.now();
-              clearTimeout(timer);
-              w.close();
-              // The popup document's own navigation start, on this page's clock.
-              const nav = w.performance.timeOrigin - performance.timeOrigin;
-              resolve({ list: tList - nav, frame: tFrame - nav, interactive: tInteractive - nav, late, fromOpen: tInteractive - t0 });
+              shown = { list: tList, frame: tFrame, interactive: tInteractive, late, fromOpen: tInteractive - t0 };
+              settle();
             }, 0);
           });
+        };
+        const allDrawn = () => {
+          tAll = performance.now();
+          settle();
         };
         const poll = () => {
           const doc = w.document;
           if (doc && doc.URL === url) {
             // The baseline has no rows: it is ready when its document is parsed.
             if (rows === 0) {
-              if (doc.readyState === 'loading') return void doc.addEventListener('DOMContentLoaded', () => finish(performance.now(), false));
-              return finish(performance.now(), true);
+              const parsed = (late: boolean) => {
+                finish(performance.now(), late);
+                allDrawn();
+              };
+              if (doc.readyState === 'loading') return void doc.addEventListener('DOMContentLoaded', () => parsed(false));
+              return parsed(true);
             }
-            if (count(doc) >= rows) return finish(performance.now(), true);
+            let listed = false;
+            const check = (late: boolean) => {
+              const { all, inView } = rowsDrawn(doc, rows);
+              if (!listed && inView) {
+                listed = true;
+                finish(performance.now(), late);
+              }
+              if (all) allDrawn();
+              return all;
+            };
+            if (check(true)) return;
             const observer = new MutationObserver(() => {
-              if (count(doc) < rows) return;
-              observer.disconnect();
-              finish(performance.now(), false);
+              if (check(false)) observer.disconnect();
             });
             observer.observe(doc, { childList: true, subtree: true });
             return;
@@ -139,6 +200,7 @@ function viaWindowOpen(page: TestPage, url: string, rows: number): Promise<Sampl
       }),
     url,
     rows,
+    ROWS_DRAWN,
   );
 }
 
@@ -175,18 +237,26 @@ export async function popup(name: BrowserName, server: TestServer, samples: numb
     const [measure, measureBaseline] =
       name === 'chromium'
         ? [await viaInitScript(await browser.openPage('about:blank'), url, POPUP_ACCOUNTS), await viaInitScript(await browser.openPage('about:blank'), blank, 0)]
-        : [() => viaWindowOpen(page, url, POPUP_ACCOUNTS), () => viaWindowOpen(page, blank, 0)];
+        : [{ sample: () => viaWindowOpen(page, url, POPUP_ACCOUNTS) }, { sample: () => viaWindowOpen(page, blank, 0) }];
     const all: Sample[] = [];
     const baselines: Sample[] = [];
     // One extra first sample of each, reported apart: the first load in this browser. Popup and
     // baseline alternate, so both see the machine in the same state.
     for (let i = 0; i < samples + 1; i++) {
-      const s = await measure();
+      const s = await measure.sample();
       all.push(s);
-      const b = await measureBaseline();
+      const b = await measureBaseline.sample();
       baselines.push(b);
-      log(`${name} popup ${i}/${samples}: list ${s.list.toFixed(1)} ms, interactive ${s.interactive.toFixed(1)} ms${s.late ? ' (late observer)' : ''}; empty page ${b.interactive.toFixed(1)} ms`);
+      log(`${name} popup ${i}/${samples}: list ${s.list.toFixed(1)} ms, interactive ${s.interactive.toFixed(1)} ms, all rows ${s.all.toFixed(1)} ms${s.late ? ' (late observer)' : ''}; empty page ${b.interactive.toFixed(1)} ms`);
     }
+    // Then traced loads, alternating too (tracing slows the page, so these give CPU only).
+    const cpu: number[] = [];
+    const baselineCpu: number[] = [];
+    if (measure.cpuToInteractive && measureBaseline.cpuToInteractive)
+      for (let i = 0; i < Math.min(samples, TRACED_SAMPLES); i++) {
+        cpu.push(await measure.cpuToInteractive());
+        baselineCpu.push(await measureBaseline.cpuToInteractive());
+      }
     const [first, ...rest] = all;
     const interactive = stats(rest.map((s) => s.interactive), 1);
     const baseline = stats(baselines.slice(1).map((s) => s.interactive), 1);
@@ -202,6 +272,8 @@ export async function popup(name: BrowserName, server: TestServer, samples: numb
       ours_ms: { ...ours, budget_ms: BUDGETS.popup_ours_ms, verdict: verdict(ours.p50, BUDGETS.popup_ours_ms) },
       over_empty_page: Number((interactive.p50 / baseline.p50).toFixed(2)),
       list_rendered_ms: stats(rest.map((s) => s.list), 1),
+      // Every row in the list (the rest come when the browser is idle after the first paint).
+      all_rows_ms: stats(rest.map((s) => s.all), 1),
       first_frame_ms: stats(rest.map((s) => s.frame), 1),
       first_open_interactive_ms: Number(first!.interactive.toFixed(1)),
       late_observer_samples: all.filter((s) => s.late).length,
@@ -211,8 +283,13 @@ export async function popup(name: BrowserName, server: TestServer, samples: numb
             empty_page_dom_content_loaded_ms: stats(baselines.slice(1).map((s) => s.dcl!), 1),
             empty_page_main_thread_cpu_ms: stats(baselines.slice(1).map((s) => s.taskCpu!), 1),
             first_render_ms: stats(rest.map((s) => s.app!), 1),
-            // CPU the popup's main thread spent on the whole load (the harness's own CDP commands
-            // taken out): what the wall-clock figures would shrink towards on an idle machine.
+            // Main-thread CPU from navigation start to "interactive" (traced loads, thread time):
+            // the popup's, the empty page's, and ours (the difference, sample by sample).
+            cpu_to_interactive_ms: stats(cpu, 1),
+            empty_page_cpu_to_interactive_ms: stats(baselineCpu, 1),
+            ours_cpu_to_interactive_ms: stats(cpu.map((c, i) => c - baselineCpu[i]!), 1),
+            // CPU the popup's main thread spent on the whole load, to all rows and a little after
+            // (the harness's own CDP commands taken out).
             main_thread_cpu_ms: stats(rest.map((s) => s.taskCpu!), 1),
             script_cpu_ms: stats(rest.map((s) => s.scriptCpu!), 1),
             layout_cpu_ms: stats(rest.map((s) => s.layoutCpu!), 1),

@@ -99,6 +99,24 @@ describe('msg() with a count', () => {
   });
 });
 
+describe('asking the browser for words', () => {
+  it('asks once for a sentence already said, and again for other values', () => {
+    const ask = vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(getMessage);
+    msg('leftOf', { count: 3, total: 5 });
+    const once = ask.mock.calls.length;
+    expect(msg('leftOf', { count: 3, total: 5 })).toBe('3 of 5 left');
+    expect(ask.mock.calls.length).toBe(once);
+    expect(msg('leftOf', { count: 2, total: 5 })).toBe('2 of 5 left');
+    expect(ask.mock.calls.length).toBeGreaterThan(once);
+  });
+
+  it('asks a different getMessage afresh (a test standing in other words)', () => {
+    expect(msg('appName')).toBe('Sparekey');
+    speak('xx', { appName: 'Ersatzschlüssel' });
+    expect(msg('appName')).toBe('Ersatzschlüssel');
+  });
+});
+
 describe('the locales for plural rules and for formats', () => {
   it('takes the plural rules from the messages and the formats from the UI language when it is the same language', () => {
     expect(pickLocales('en', 'en-GB')).toEqual({ grammar: 'en', format: 'en-GB' });

@@ -7,6 +7,7 @@ import { capturePreviewText } from '../../i18n/capture-preview';
 import { useSend } from '../api';
 import { Notice, Screen, SiteIcon, siteName, useAction } from '../components';
 import { t } from '../i18n';
+import { useRowsInView } from '../rows-in-view';
 import { SiteAccess } from './SiteAccess';
 
 export type AddMode = 'paste' | 'import';
@@ -29,6 +30,7 @@ export function Accounts(props: {
   const [loadError, setLoadError] = useState<ProtocolError | null>(null);
   const action = useAction();
   const [done, setDone] = useState<string | null>(null);
+  const shown = useRowsInView(accounts?.length ?? 0);
 
   async function load() {
     // Both asked at once; the list shows as soon as its own reply is in, not when both are.
@@ -39,14 +41,15 @@ export function Accounts(props: {
     setLoadError(null);
     setAccounts(list.value);
     const pending = await capturing;
-    setCaptures(pending.ok ? pending.value.filter((c) => c.fresh > 0) : []);
+    // An empty list for an empty one keeps the state as it is: a new [] would draw the screen again.
+    setCaptures(unlessBothEmpty(pending.ok ? pending.value.filter((c) => c.fresh > 0) : []));
     const open: Unconfirmed[] = [];
     for (const account of list.value.filter((a) => a.unconfirmed > 0)) {
       const detail = await send('accounts/get', { accountId: account.id });
       if (detail.ok)
         for (const code of detail.value.codes) if (code.status === 'unconfirmed') open.push({ account, code });
     }
-    setUnconfirmed(open);
+    setUnconfirmed(unlessBothEmpty(open));
   }
 
   // As App's first question: asked when the screen commits, not a frame later.
@@ -145,8 +148,8 @@ export function Accounts(props: {
       {accounts.length === 0 ? (
         <EmptyState onAdd={props.onAdd} onRestore={props.onRestore} />
       ) : (
-        <ul class="plain accounts">
-          {accounts.map((a) => (
+        <ul class="plain accounts" aria-busy={shown < accounts.length ? 'true' : undefined}>
+          {accounts.slice(0, shown).map((a) => (
             <AccountItem key={a.id} account={a} onOpen={() => props.onOpen(a.id)} />
           ))}
         </ul>
@@ -163,6 +166,11 @@ export function Accounts(props: {
       )}
     </Screen>
   );
+}
+
+/** For a state setter: the previous list when both are empty, so nothing is drawn again. */
+function unlessBothEmpty<T>(next: T[]): (previous: T[]) => T[] {
+  return (previous) => (previous.length === 0 && next.length === 0 ? previous : next);
 }
 
 function AccountItem(props: { account: AccountSummary; onOpen: () => void }) {

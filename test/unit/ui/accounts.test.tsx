@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/ui/App';
+import { POPUP_MAX_HEIGHT_PX, firstRows } from '../../../src/ui/rows-in-view';
 import { code, detail, fakeBackground, status, summary } from './helpers';
 
 vi.mock('wxt/browser', () => import('./browser'));
@@ -100,5 +101,48 @@ describe('accounts list', () => {
     await screen.findByRole('heading', { name: 'No backup codes yet' });
     expect(bg.sent('captures/dismiss')).toEqual([{ captureId: 'cap-1' }]);
     expect(bg.sent('captures/save')).toEqual([]);
+  });
+});
+
+describe('a long accounts list', () => {
+  const many = Array.from({ length: 40 }, (_, i) => summary({ id: `acc-${i}`, label: `@user_${String(i).padStart(3, '0')}` }));
+
+  it('draws the rows that fit the popup first, marked busy, then every row once the browser is idle', async () => {
+    // Each state of the list as it is committed: how many rows, and whether it says it is filling.
+    const seen: { rows: number; busy: string | null }[] = [];
+    const observer = new MutationObserver(() => {
+      const list = document.querySelector('ul.accounts');
+      const last = seen.at(-1);
+      const now = list && { rows: list.querySelectorAll(':scope > li').length, busy: list.getAttribute('aria-busy') };
+      if (now && (now.rows !== last?.rows || now.busy !== last.busy)) seen.push(now);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+    open({ 'accounts/list': many });
+    await screen.findByRole('button', { name: /@user_039/ });
+    observer.disconnect();
+    const first = firstRows(innerHeight);
+    expect(first).toBeLessThan(many.length);
+    expect(seen).toEqual([
+      { rows: first, busy: 'true' },
+      { rows: many.length, busy: null },
+    ]);
+    // All of them reachable by role and name, in order.
+    const rows = within(document.querySelector<HTMLElement>('ul.accounts')!).getAllByRole('button');
+    expect(rows.map((b) => b.textContent?.slice(0, 9))).toEqual(many.map((a) => a.label));
+  });
+
+  it('fills a popup at its tallest with rows no shorter than any card can be', () => {
+    expect(firstRows(0)).toBe(firstRows(POPUP_MAX_HEIGHT_PX));
+    expect(firstRows(POPUP_MAX_HEIGHT_PX) * 40).toBeGreaterThanOrEqual(POPUP_MAX_HEIGHT_PX);
+    // Opened in a tab, a taller view gets more.
+    expect(firstRows(1_200)).toBeGreaterThan(firstRows(POPUP_MAX_HEIGHT_PX));
+  });
+
+  it('draws a list that fits at once, never marked busy', async () => {
+    const few = many.slice(0, 3);
+    open({ 'accounts/list': few });
+    await screen.findByRole('button', { name: /@user_002/ });
+    expect(screen.getByRole('list').querySelectorAll(':scope > li')).toHaveLength(3);
+    expect(document.querySelector('[aria-busy]')).toBeNull();
   });
 });
