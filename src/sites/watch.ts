@@ -6,6 +6,7 @@ import type { SiteInfo } from './types';
 import { github, isCandidate as githubCandidate } from './github/site';
 import { google, isCandidate as googleCandidate } from './google/site';
 import { isCandidate as mozillaCandidate, mozilla } from './mozilla/site';
+import { isCandidate as protonCandidate, proton } from './proton/site';
 import { isCandidate as xCandidate, x } from './x/site';
 
 export interface WatchedSite {
@@ -18,6 +19,7 @@ export const WATCHED: readonly WatchedSite[] = [
   { site: x, isCandidate: xCandidate },
   { site: github, isCandidate: githubCandidate },
   { site: google, isCandidate: googleCandidate },
+  { site: proton, isCandidate: protonCandidate },
   { site: mozilla, isCandidate: mozillaCandidate },
 ];
 

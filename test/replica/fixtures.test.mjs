@@ -1,6 +1,6 @@
-// The X, GitHub, Google and Mozilla account adapters' fixtures are renders of their replicas
-// (test/replica/save-fixtures.mjs, test/replica/github/, test/replica/google/ and
-// test/replica/mozilla/save-fixtures.mjs). When the
+// The X, GitHub, Google, Mozilla account and Proton adapters' fixtures are renders of their replicas
+// (test/replica/save-fixtures.mjs, test/replica/github/, test/replica/google/,
+// test/replica/mozilla/ and test/replica/proton/save-fixtures.mjs). When the
 // replica changes and the fixtures are not saved again, the adapter tests would pass against a
 // page the replica no longer serves: this fails instead, naming the files that drifted.
 //
@@ -41,4 +41,12 @@ it('keeps every saved Mozilla account fixture equal to a fresh render of the Moz
   const output = `${run.stdout}${run.stderr}`.trim();
   assert.equal(run.status, 0, `${output}\nSave them again: node test/replica/mozilla/save-fixtures.mjs`);
   assert.match(output, /All \d+ Mozilla fixture files match the replica\./);
+});
+
+it('keeps every saved Proton fixture equal to a fresh render of the Proton replica', () => {
+  const proton = fileURLToPath(new URL('./proton/save-fixtures.mjs', import.meta.url));
+  const run = spawnSync(process.execPath, [proton, '--check'], { encoding: 'utf8', timeout: 180_000 });
+  const output = `${run.stdout}${run.stderr}`.trim();
+  assert.equal(run.status, 0, `${output}\nSave them again: node test/replica/proton/save-fixtures.mjs`);
+  assert.match(output, /All \d+ Proton fixture files match the replica\./);
 });

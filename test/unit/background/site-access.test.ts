@@ -29,15 +29,17 @@ const google = siteById('google')!;
 const mozilla = siteById('mozilla')!;
 const GOOGLE_OFF = { site: 'google', granted: false, registered: false };
 const MOZILLA_UNGRANTED = { site: 'mozilla', granted: false, registered: false };
+const proton = siteById('proton')!;
+const PROTON_OFF = { site: 'proton', granted: false, registered: false };
 
 describe('syncSiteScripts', () => {
-  it('is about the sites read on request only: GitHub, Google and the Mozilla account, not X', () => {
-    expect(ON_REQUEST_SITES).toEqual([github, google, mozilla]);
+  it('is about the sites read on request only: GitHub, Google, Proton and the Mozilla account, not X', () => {
+    expect(ON_REQUEST_SITES).toEqual([github, google, proton, mozilla]);
   });
 
   it('registers the watcher for a granted site, for exactly its origins', async () => {
     const { port, calls } = fakePort(new Set(['https://github.com/*']));
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: true, registered: true }, GOOGLE_OFF, MOZILLA_UNGRANTED]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: true, registered: true }, GOOGLE_OFF, PROTON_OFF, MOZILLA_UNGRANTED]);
     expect(calls).toEqual([`register sparekey-site-github https://github.com/* ${GRANTED_SCRIPT}`]);
   });
 
@@ -56,6 +58,7 @@ describe('syncSiteScripts', () => {
     expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([
       { site: 'github', granted: false, registered: false },
       GOOGLE_OFF,
+      PROTON_OFF,
       { site: 'mozilla', granted: true, registered: true },
     ]);
     expect(calls).toEqual([`register sparekey-site-mozilla https://accounts.firefox.com/* ${GRANTED_SCRIPT}`]);
@@ -71,12 +74,12 @@ describe('syncSiteScripts', () => {
   it('registers nothing without the grant, and unregisters once the grant is gone', async () => {
     const granted = new Set<string>();
     const { port, calls, scripts } = fakePort(granted);
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, GOOGLE_OFF, MOZILLA_UNGRANTED]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, GOOGLE_OFF, PROTON_OFF, MOZILLA_UNGRANTED]);
     expect(calls).toEqual([]);
     granted.add('https://github.com/*');
     await syncSiteScripts(port, ON_REQUEST_SITES);
     granted.clear();
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, GOOGLE_OFF, MOZILLA_UNGRANTED]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, GOOGLE_OFF, PROTON_OFF, MOZILLA_UNGRANTED]);
     expect(calls.at(-1)).toBe('unregister sparekey-site-github');
     expect(scripts).toEqual([]);
   });
