@@ -64,6 +64,17 @@ describe('syncSiteScripts', () => {
     expect(calls).toEqual([`register sparekey-site-mozilla https://accounts.firefox.com/* ${GRANTED_SCRIPT}`]);
   });
 
+  it('registers Proton on its own grant, for account.proton.me only', async () => {
+    const { port, calls } = fakePort(new Set(['https://account.proton.me/*']));
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([
+      { site: 'github', granted: false, registered: false },
+      GOOGLE_OFF,
+      { site: 'proton', granted: true, registered: true },
+      MOZILLA_UNGRANTED,
+    ]);
+    expect(calls).toEqual([`register sparekey-site-proton https://account.proton.me/* ${GRANTED_SCRIPT}`]);
+  });
+
   it('does nothing more when the registration is already there (a restart, a second popup)', async () => {
     const { port, calls } = fakePort(new Set(['https://github.com/*']));
     await syncSiteScripts(port, ON_REQUEST_SITES);
