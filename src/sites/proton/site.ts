@@ -27,10 +27,11 @@ export const onProton = (url: URL) => (proton.origins as readonly string[]).incl
 // The account app's routes (applications/account): the login at /login (a single-page app: the
 // password, second-factor and unlock steps all stay at /login), and the settings page that holds
 // the two-factor section, /u/<session>/<app>/account-password (the app slug names the product the
-// settings were opened from: mail, calendar, drive, pass, vpn …). The set-up modal opens over it
-// without changing the URL. Signed-in pages all live under /u/<session>/.
+// settings were opened from: mail, calendar, drive, pass …; the settings routes list it as
+// "Account and password", to: '/account-password', subsection 'two-fa'). The set-up modal opens
+// over it without changing the URL. Signed-in pages all live under /u/<session>/.
 const LOGIN_PATH = /^\/login\/?$/;
-const SETTINGS_PATH = /^\/u\/\d+\/[a-z-]+\/account-password\/?$/;
+const SETTINGS_PATH = /^\/u\/\d+\/(?:[a-z-]+\/)?account-password\/?$/;
 const SIGNED_IN_PATH = /^\/u\/\d+\//;
 
 /** The login, whose second step is the TOTP / recovery-code form. */
@@ -47,6 +48,7 @@ export const isSettingsPageExamples = [
   'https://account.proton.me/u/0/mail/account-password',
   'https://account.proton.me/u/1/pass/account-password',
   'https://account.proton.me/u/0/mail/account-password/',
+  'https://account.proton.me/u/0/account-password',
 ];
 
 /** Could this URL show anything the adapter detects? Any of the detectors above. */
@@ -61,6 +63,8 @@ export const isCandidateRejects = [
   'https://account.proton.me/u/0/mail/recovery',
   'https://account.proton.me/login/x',
   'https://account.proton.me/u/x/mail/account-password',
+  'https://account.proton.me/mail/account-password',
+  'https://account.proton.me/u/0/mail/settings/account-password',
   'https://account.proton.me.evil.test/login',
   'https://evil.account.proton.me/login',
   'http://account.proton.me/login',
