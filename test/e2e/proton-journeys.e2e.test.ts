@@ -83,7 +83,7 @@ describe.each(BROWSER_NAMES)('Sparekey on Proton in %s', (name) => {
     const popup = await unlockedPopup(env.browser);
     const page = await env.browser.openPage(signedInTo(SETTINGS));
     await page.clickByRole('checkbox', 'Authenticator app');
-    await page.waitFor(() => document.querySelector('dialog[open]') !== null, { message: 'the set-up modal' });
+    await page.waitFor(() => document.querySelector('.modal-two dialog.modal-two-dialog') !== null, { message: 'the set-up modal' });
     await page.clickByRole('button', 'Next');
     await page.waitFor(() => document.querySelector('[data-testid="totp:manual-button"]') !== null, { message: 'the QR code step' });
     await page.clickByRole('button', 'Next');
@@ -103,7 +103,7 @@ describe.each(BROWSER_NAMES)('Sparekey on Proton in %s', (name) => {
     expect(codes.map((c) => c.value)).toEqual(shown);
     expect(codes.every((c) => c.status === 'unused' && c.source === 'page')).toBe(true);
     await page.clickByRole('button', 'Close');
-    await page.waitFor(() => document.querySelector('dialog') === null, { message: 'the modal closed' });
+    await page.waitFor(() => document.querySelector('.modal-two') === null, { message: 'the modal closed' });
   });
 
   it('(fill, accepted) types nothing into the six TOTP boxes, follows Proton\'s "Use recovery code", fills the first code, and Proton signs in', async () => {

@@ -14,7 +14,8 @@
 //   `.notification--error` in `.notifications-container`; the form stays (LoginContainer cancels
 //   the login on any other error, which shows the password step again).
 // - New codes (EnableTOTPModal, last step RECOVERY_CODES): one `code[data-testid="totp:recovery-code"]`
-//   per code, a Download button (proton_recovery_codes.txt) and Close. The modal's step before it
+//   per code, a Download button (proton_recovery_codes.txt) and Close, inside ModalTwo's
+//   `<dialog class="modal-two-dialog">` (no `open` attribute: CSS shows it). The modal's step before it
 //   asks for the authenticator's six digits in the same six-input TotpInput (#totp …): not a login.
 //   Nothing in the modal names the account.
 
@@ -35,11 +36,13 @@ function isInput(el: Element | null): el is HTMLInputElement {
   return el !== null && el.tagName.toLowerCase() === 'input';
 }
 
-/** Hidden by the page (the `hidden` attribute on it or an ancestor, or a closed <dialog>). */
+/**
+ * Hidden by the page (the `hidden` attribute on it or an ancestor). Not a <dialog> without `open`:
+ * ModalTwo renders its `<dialog class="modal-two-dialog">` without it and shows it by CSS, and
+ * takes it out of the document when it closes.
+ */
 function isHidden(el: Element): boolean {
-  if (el.closest('[hidden]') !== null) return true;
-  const dialog = el.closest('dialog');
-  return dialog !== null && !dialog.hasAttribute('open');
+  return el.closest('[hidden]') !== null;
 }
 
 export interface StepRecord {

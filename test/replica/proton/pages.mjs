@@ -32,7 +32,8 @@ input { font: inherit; padding: 8px 12px; border: 1px solid #adaba8; border-radi
 .notifications-container { position: fixed; bottom: 16px; left: 0; right: 0; display: flex; flex-direction: column; align-items: center; gap: 8px; }
 .notification { padding: 10px 16px; border-radius: 8px; color: #fff; background: #1b1340; }
 .notification--error { background: #dc3251; }
-dialog.modal-two { border: 0; border-radius: 12px; padding: 24px; max-width: 520px; box-shadow: 0 4px 24px #0004; }
+.modal-two { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center; background: #0006; }
+dialog.modal-two-dialog { display: block; position: static; border: 0; border-radius: 12px; padding: 24px; max-width: 520px; box-shadow: 0 4px 24px #0004; }
 code[data-testid="totp:recovery-code"] { display: inline-block; width: 49%; padding: 8px 0; font-size: 16px; }
 </style>
 </head>
@@ -107,7 +108,10 @@ export function settingsView({ username, twoFactor }) {
 </section>`;
 }
 
-/** EnableTOTPModal (packages/components/containers/account/totp/EnableTOTPModal.tsx), one step. */
+/**
+ * EnableTOTPModal (packages/components/containers/account/totp/EnableTOTPModal.tsx), one step: the
+ * form ModalTwo renders inside its dialog (`<Modal as={Form}>`).
+ */
 export function setupModal({ step, codes = [], secret = 'JBSWY3DPEHPK3PXP' }) {
   const sections = {
     info: `<div class="mb-4">This wizard will enable Two-Factor Authentication (2FA) on your Proton account. Two-factor authentication will make your Proton account more secure so we recommend enabling it.</div>
@@ -127,7 +131,7 @@ ${totpBoxes()}`,
     confirm: `<button type="button" class="button" data-modal-back>Back</button><button type="submit" class="button button-solid-norm">Submit</button>`,
     codes: `<button type="button" class="button" data-modal-close>Close</button><div></div>`,
   };
-  return `<form class="modal-two-dialog" novalidate data-action="setup" data-step="${step}">
+  return `<form class="modal-two-dialog-container" novalidate data-action="setup" data-step="${step}">
 <div class="modal-two-header"><h1 id="modal-title" class="text-bold text-4xl">Set up two-factor authentication</h1></div>
 <div class="modal-two-content">${sections[step]}</div>
 <div class="modal-two-footer flex justify-space-between">${footer[step]}</div>
@@ -137,7 +141,9 @@ ${totpBoxes()}`,
 // The page's own script, as Proton's React app would behave: forms post as JSON, an API error
 // shows as an error notification (role=alert), the six TOTP boxes move on digit by digit and the
 // login submits itself once six are in, "Use recovery code" swaps the form's fields in place, views
-// change by pushState without a new document, and the set-up modal is a <dialog> over settings.
+// change by pushState without a new document, and the set-up modal is ModalTwo over settings: a
+// `.modal-two` root holding `<dialog class="modal-two-dialog" aria-modal="true">` with no `open`
+// attribute (Dialog.tsx passes none; CSS shows it), taken out of the document on Close.
 const CLIENT = String.raw`
 (() => {
   const root = document.getElementById('root');
@@ -192,7 +198,7 @@ const CLIENT = String.raw`
       if (!r.ok) return notify('error', r.body.Error);
       notify('success', 'Two-factor authentication enabled');
       dialog.innerHTML = (await fetchView('/__view/setup?step=codes')).html;
-    } else dialog.remove();
+    } else form.closest('.modal-two').remove();
   }
   document.addEventListener('input', (e) => {
     const box = e.target;
@@ -232,12 +238,15 @@ const CLIENT = String.raw`
         return notify('success', 'Two-factor authentication disabled');
       }
       toggle.checked = false;
+      const modal = document.createElement('div');
+      modal.className = 'modal-two';
       const dialog = document.createElement('dialog');
-      dialog.className = 'modal-two';
+      dialog.className = 'modal-two-dialog';
+      dialog.setAttribute('aria-modal', 'true');
       dialog.setAttribute('aria-labelledby', 'modal-title');
       dialog.innerHTML = (await fetchView('/__view/setup?step=info')).html;
-      document.body.append(dialog);
-      dialog.show();
+      modal.append(dialog);
+      document.body.append(modal);
       return;
     }
     if (t.closest && t.closest('[data-modal-back]')) {
@@ -245,7 +254,7 @@ const CLIENT = String.raw`
       return;
     }
     if (t.closest && t.closest('[data-modal-close]')) {
-      t.closest('dialog').remove();
+      t.closest('.modal-two').remove();
       if (location.pathname.endsWith('/account-password')) await show(location.pathname, true);
     }
   });

@@ -52,7 +52,7 @@ async function toRecovery(page, base) {
 async function toModal(page, base) {
   await page.goto(`${base}/__replica/session?username=${NEW_2FA}&next=/u/0/mail/account-password`);
   await page.click('#twoFactorToggle');
-  await page.waitForSelector('dialog[open] button[type=submit]');
+  await page.waitForSelector('dialog.modal-two-dialog button[type=submit]');
   await page.click('dialog button[type=submit]');
   await page.waitForSelector('[data-testid="totp:manual-button"]');
   await page.click('dialog button[type=submit]');

@@ -136,10 +136,17 @@ describe('the Proton detectors on changed pages', () => {
     expect(protonAdapter.detectCodeScreen(renamed.doc, renamed.url)).toBeNull();
   });
 
-  it('read no codes from a closed modal', () => {
-    const { doc, url } = load(byFile('setup-codes.html'));
-    doc.querySelector('dialog')!.removeAttribute('open');
-    expect(protonAdapter.detectCodeScreen(doc, url)).toBeNull();
+  it("read the codes in ModalTwo's dialog, which has no open attribute (CSS shows it), and none once the modal is gone or hidden", () => {
+    const f = byFile('setup-codes.html');
+    const shown = load(f);
+    expect(shown.doc.querySelector('dialog.modal-two-dialog')!.hasAttribute('open')).toBe(false);
+    expect(protonAdapter.detectCodeScreen(shown.doc, shown.url)?.codes).toEqual(f.codes);
+    const closed = load(f);
+    closed.doc.querySelector('.modal-two')!.remove();
+    expect(protonAdapter.detectCodeScreen(closed.doc, closed.url)).toBeNull();
+    const hidden = load(f);
+    hidden.doc.querySelector('.modal-two')!.setAttribute('hidden', '');
+    expect(protonAdapter.detectCodeScreen(hidden.doc, hidden.url)).toBeNull();
   });
 });
 
