@@ -72,7 +72,8 @@ export function collectStep(doc: Document): StepRecord | null {
   const container = form ?? input.parentElement ?? input;
   const buttons = Array.from(container.querySelectorAll<HTMLButtonElement>('button'));
   const submit = buttons.find((b) => b.type === 'submit') ?? null;
-  // LoginTOTPForm's only type=button control at the TOTP mode is the method switch.
+  // LoginTOTPForm's only type=button control at the TOTP mode is the method switch (Proton's
+  // Button renders type="button" unless told otherwise: packages/atoms/Button/Button.tsx).
   const switches = buttons.filter((b) => b.type === 'button' && !b.disabled && !isHidden(b));
   return {
     kind,
