@@ -192,3 +192,21 @@ describe('the Proton outcome detector, from the recovery-code mode', () => {
     expect(after(new URL('https://account.proton.me.evil.test/u/0/mail/dashboard'), [])).toBe('left');
   });
 });
+
+describe("the Proton detectors on the generic detector's hand-built Proton pages (test/fixtures/generic)", () => {
+  const generic = (file: string) => {
+    const html = readFileSync(path.resolve(DIR, '../generic', file), 'utf8');
+    return { doc: new DOMParser().parseFromString(html, 'text/html'), url: new URL('https://account.proton.me/login') };
+  };
+
+  it('read them as the replica\'s: the TOTP mode offers only the switch, the recovery-code mode is the step to fill', () => {
+    const totp = generic('proton-login-totp.html');
+    const atTotp = protonAdapter.detectChallenge(totp.doc, totp.url);
+    expect(atTotp?.mode).toBe('app');
+    expect(atTotp?.switchMethod?.textContent?.trim()).toBe('Use recovery code');
+    const recovery = generic('proton-login-recovery.html');
+    const atRecovery = protonAdapter.detectChallenge(recovery.doc, recovery.url);
+    expect(atRecovery?.mode).toBe('backup');
+    expect(atRecovery?.input.id).toBe('recovery-code');
+  });
+});
