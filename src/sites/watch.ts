@@ -7,6 +7,7 @@ import { github, isCandidate as githubCandidate } from './github/site';
 import { gitlab, isCandidate as gitlabCandidate } from './gitlab/site';
 import { google, isCandidate as googleCandidate } from './google/site';
 import { isCandidate as mozillaCandidate, mozilla } from './mozilla/site';
+import { isCandidate as protonCandidate, proton } from './proton/site';
 import { isCandidate as xCandidate, x } from './x/site';
 
 export interface WatchedSite {
@@ -20,6 +21,7 @@ export const WATCHED: readonly WatchedSite[] = [
   { site: github, isCandidate: githubCandidate },
   { site: google, isCandidate: googleCandidate },
   { site: gitlab, isCandidate: gitlabCandidate },
+  { site: proton, isCandidate: protonCandidate },
   { site: mozilla, isCandidate: mozillaCandidate },
 ];
 

@@ -1,6 +1,6 @@
-// The X, GitHub, Google, Mozilla account and GitLab adapters' fixtures are renders of their replicas
-// (test/replica/save-fixtures.mjs, test/replica/github/, test/replica/google/,
-// test/replica/mozilla/ and test/replica/gitlab/save-fixtures.mjs). When the
+// The X, GitHub, Google, Mozilla account, GitLab and Proton adapters' fixtures are renders of their
+// replicas (test/replica/save-fixtures.mjs, test/replica/github/, test/replica/google/,
+// test/replica/mozilla/, test/replica/gitlab/ and test/replica/proton/save-fixtures.mjs). When the
 // replica changes and the fixtures are not saved again, the adapter tests would pass against a
 // page the replica no longer serves: this fails instead, naming the files that drifted.
 //
@@ -49,4 +49,12 @@ it('keeps every saved GitLab fixture equal to a fresh render of the GitLab repli
   const output = `${run.stdout}${run.stderr}`.trim();
   assert.equal(run.status, 0, `${output}\nSave them again: node test/replica/gitlab/save-fixtures.mjs`);
   assert.match(output, /All \d+ GitLab fixture files match the replica\./);
+});
+
+it('keeps every saved Proton fixture equal to a fresh render of the Proton replica', () => {
+  const proton = fileURLToPath(new URL('./proton/save-fixtures.mjs', import.meta.url));
+  const run = spawnSync(process.execPath, [proton, '--check'], { encoding: 'utf8', timeout: 180_000 });
+  const output = `${run.stdout}${run.stderr}`.trim();
+  assert.equal(run.status, 0, `${output}\nSave them again: node test/replica/proton/save-fixtures.mjs`);
+  assert.match(output, /All \d+ Proton fixture files match the replica\./);
 });

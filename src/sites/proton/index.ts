@@ -1,24 +1,18 @@
+// Proton: its record and URL detectors (site.ts), its page detectors (adapter.ts over
+// collect/decide), its code format, and the file it hands out (proton_recovery_codes.txt).
+// Sparekey reads account.proton.me only after the person allowed it (access 'on-request').
 import type { Site } from '../site';
-import type { SiteInfo } from '../types';
+import { protonAdapter } from './adapter';
 import { protonFormat } from './format';
 import { protonImport } from './import';
+import { proton } from './site';
 
-// Vault only (see ../github/): Proton's recovery codes from proton_recovery_codes.txt. Each works
-// once, in any order. A new set only comes with setting 2FA up again, which replaces the old one, so a
-// new set invalidates the old one's unused codes (batch). Count and format come from Proton's server.
-const info = {
-  id: 'proton',
-  name: 'Proton',
-  origins: ['https://account.proton.me'],
-  matches: [],
-  policy: { kind: 'batch' },
-  format: 'proton',
-  backupCodesUrl: 'https://account.proton.me/u/0/mail/account-password',
-} as const satisfies SiteInfo;
+export { proton, protonAdapter };
 
 export const protonSite = {
-  info,
+  info: proton,
   format: protonFormat,
   formatWords: 'formatProton',
   download: { parser: protonImport, words: 'importKindProton' },
+  adapter: protonAdapter,
 } as const satisfies Site;

@@ -38,6 +38,9 @@ export const MAPPED_HOSTS = [
   // GitLab (read only once the person allows it) and its lookalike.
   'gitlab.com',
   'gitlab.com.evil.test',
+  // Proton's account app (read only once the person allows it) and its lookalike.
+  'account.proton.me',
+  'account.proton.me.evil.test',
 ] as const;
 
 /** Names the test certificate covers (MAPPED_HOSTS plus wildcards and loopback for curl/demo). */

@@ -72,10 +72,10 @@ async function expectNothingReserved(rig: Rig, accountId: string) {
 }
 
 describe('the menu item', () => {
-  it('is offered on editable fields only, on documents of the sites whose pages Sparekey reads (X: https, three hosts; GitHub, Google, GitLab and the Mozilla account once granted)', () => {
+  it('is offered on editable fields only, on documents of the sites whose pages Sparekey reads (X: https, three hosts; GitHub, Google, GitLab, Proton and the Mozilla account once granted)', () => {
     const item = fillMenuItem();
     expect(item).toMatchObject({ id: FILL_MENU_ID, title: 'Fill next backup code', contexts: ['editable'] });
-    // The browser shows an item only where the extension has host access, so GitHub's, Google's, GitLab's and the Mozilla account's patterns count once the person allowed them.
+    // The browser shows an item only where the extension has host access, so GitHub's, Google's, GitLab's, Proton's and the Mozilla account's patterns count once the person allowed them.
     expect(item.documentUrlPatterns).toEqual([
       'https://x.com/*',
       'https://twitter.com/*',
@@ -84,6 +84,7 @@ describe('the menu item', () => {
       'https://accounts.google.com/*',
       'https://myaccount.google.com/*',
       'https://gitlab.com/*',
+      'https://account.proton.me/*',
       'https://accounts.firefox.com/*',
     ]);
   });

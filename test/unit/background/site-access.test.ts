@@ -31,15 +31,17 @@ const mozilla = siteById('mozilla')!;
 const GOOGLE_OFF = { site: 'google', granted: false, registered: false };
 const GITLAB_OFF = { site: 'gitlab', granted: false, registered: false };
 const MOZILLA_UNGRANTED = { site: 'mozilla', granted: false, registered: false };
+const proton = siteById('proton')!;
+const PROTON_OFF = { site: 'proton', granted: false, registered: false };
 
 describe('syncSiteScripts', () => {
-  it('is about the sites read on request only: GitHub, Google, GitLab and the Mozilla account, not X', () => {
-    expect(ON_REQUEST_SITES).toEqual([github, google, gitlab, mozilla]);
+  it('is about the sites read on request only: GitHub, Google, GitLab, Proton and the Mozilla account, not X', () => {
+    expect(ON_REQUEST_SITES).toEqual([github, google, gitlab, proton, mozilla]);
   });
 
   it('registers the watcher for a granted site, for exactly its origins', async () => {
     const { port, calls } = fakePort(new Set(['https://github.com/*']));
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: true, registered: true }, GOOGLE_OFF, GITLAB_OFF, MOZILLA_UNGRANTED]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: true, registered: true }, GOOGLE_OFF, GITLAB_OFF, PROTON_OFF, MOZILLA_UNGRANTED]);
     expect(calls).toEqual([`register sparekey-site-github https://github.com/* ${GRANTED_SCRIPT}`]);
   });
 
@@ -59,6 +61,7 @@ describe('syncSiteScripts', () => {
       { site: 'github', granted: false, registered: false },
       GOOGLE_OFF,
       GITLAB_OFF,
+      PROTON_OFF,
       { site: 'mozilla', granted: true, registered: true },
     ]);
     expect(calls).toEqual([`register sparekey-site-mozilla https://accounts.firefox.com/* ${GRANTED_SCRIPT}`]);
@@ -70,9 +73,22 @@ describe('syncSiteScripts', () => {
       { site: 'github', granted: false, registered: false },
       GOOGLE_OFF,
       { site: 'gitlab', granted: true, registered: true },
+      PROTON_OFF,
       MOZILLA_UNGRANTED,
     ]);
     expect(calls).toEqual([`register sparekey-site-gitlab https://gitlab.com/* ${GRANTED_SCRIPT}`]);
+  });
+
+  it('registers Proton on its own grant, for account.proton.me only', async () => {
+    const { port, calls } = fakePort(new Set(['https://account.proton.me/*']));
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([
+      { site: 'github', granted: false, registered: false },
+      GOOGLE_OFF,
+      GITLAB_OFF,
+      { site: 'proton', granted: true, registered: true },
+      MOZILLA_UNGRANTED,
+    ]);
+    expect(calls).toEqual([`register sparekey-site-proton https://account.proton.me/* ${GRANTED_SCRIPT}`]);
   });
 
   it('does nothing more when the registration is already there (a restart, a second popup)', async () => {
@@ -85,12 +101,12 @@ describe('syncSiteScripts', () => {
   it('registers nothing without the grant, and unregisters once the grant is gone', async () => {
     const granted = new Set<string>();
     const { port, calls, scripts } = fakePort(granted);
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, GOOGLE_OFF, GITLAB_OFF, MOZILLA_UNGRANTED]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, GOOGLE_OFF, GITLAB_OFF, PROTON_OFF, MOZILLA_UNGRANTED]);
     expect(calls).toEqual([]);
     granted.add('https://github.com/*');
     await syncSiteScripts(port, ON_REQUEST_SITES);
     granted.clear();
-    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, GOOGLE_OFF, GITLAB_OFF, MOZILLA_UNGRANTED]);
+    expect(await syncSiteScripts(port, ON_REQUEST_SITES)).toEqual([{ site: 'github', granted: false, registered: false }, GOOGLE_OFF, GITLAB_OFF, PROTON_OFF, MOZILLA_UNGRANTED]);
     expect(calls.at(-1)).toBe('unregister sparekey-site-github');
     expect(scripts).toEqual([]);
   });

@@ -83,8 +83,8 @@ describe('a vault-only site added as one folder and one registry line', () => {
     expect(loaded).toHaveLength(1);
     expect(registry.siteById('example')).toBe(example.info);
     expect(registry.sites.map((s) => s.id)).toEqual([...REGISTRY.map((s) => s.info.id), 'example']);
-    expect(registry.pageSites.map((s) => s.id)).toEqual(['x', 'github', 'google', 'gitlab', 'mozilla']);
-    expect(registry.adapters).toHaveLength(5);
+    expect(registry.pageSites.map((s) => s.id)).toEqual(['x', 'github', 'google', 'gitlab', 'proton', 'mozilla']);
+    expect(registry.adapters).toHaveLength(6);
   });
 
   it('brings its code format, found by id and by an account of the site', () => {

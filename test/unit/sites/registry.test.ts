@@ -122,7 +122,7 @@ describe('site adapters', () => {
 
   it('give vault-only sites no content script and no host access', () => {
     const vaultOnly = SITES.filter((s) => !PAGE_SITES.includes(s));
-    expect(vaultOnly.map((s) => s.id)).toEqual(['discord', 'proton']);
+    expect(vaultOnly.map((s) => s.id)).toEqual(['discord']);
     for (const s of vaultOnly) {
       expect(s.matches).toEqual([]);
       for (const origin of s.origins) expect(contentScriptMatches().join(' ')).not.toContain(new URL(origin).host);
@@ -137,11 +137,11 @@ describe('site adapters', () => {
 
   it('ask for X at install and for every other page-reading site only on request (optional host permissions)', () => {
     expect(hostPermissions()).toEqual([...siteById('x')!.matches]);
-    expect(ON_REQUEST_SITES.map((s) => s.id)).toEqual(['github', 'google', 'gitlab', 'mozilla']);
-    expect(optionalHostPermissions('chrome')).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*', 'https://gitlab.com/*', 'https://accounts.firefox.com/*']);
+    expect(ON_REQUEST_SITES.map((s) => s.id)).toEqual(['github', 'google', 'gitlab', 'proton', 'mozilla']);
+    expect(optionalHostPermissions('chrome')).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*', 'https://gitlab.com/*', 'https://account.proton.me/*', 'https://accounts.firefox.com/*']);
     // Firefox keeps every extension off accounts.firefox.com: it is not asked for there.
-    expect(optionalHostPermissions('firefox')).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*', 'https://gitlab.com/*']);
-    expect(onRequestSitesIn('firefox').map((s) => s.id)).toEqual(['github', 'google', 'gitlab']);
+    expect(optionalHostPermissions('firefox')).toEqual(['https://github.com/*', 'https://accounts.google.com/*', 'https://myaccount.google.com/*', 'https://gitlab.com/*', 'https://account.proton.me/*']);
+    expect(onRequestSitesIn('firefox').map((s) => s.id)).toEqual(['github', 'google', 'gitlab', 'proton']);
     for (const m of optionalHostPermissions('chrome')) expect(hostPermissions()).not.toContain(m);
   });
 
@@ -167,6 +167,9 @@ describe('site adapters', () => {
     expect(siteForOrigin('https://gitlab.com')?.id).toBe('gitlab');
     expect(siteForOrigin('https://gitlab.com.evil.test')).toBeUndefined();
     expect(siteForOrigin('https://about.gitlab.com')).toBeUndefined();
+    expect(siteForOrigin('https://account.proton.me')?.id).toBe('proton');
+    expect(siteForOrigin('https://account.proton.me.evil.test')).toBeUndefined();
+    expect(siteForOrigin('https://mail.proton.me')).toBeUndefined();
     // Vault-only sites are not sites we act on in a page.
     expect(siteForOrigin('https://discord.com')).toBeUndefined();
   });
@@ -190,8 +193,9 @@ describe('site adapters', () => {
         '/sessions/two-factor', '/sessions/two-factor/app', '/sessions/two-factor/recovery', '/sessions/two-factor/webauthn',
         '/settings/auth/recovery-codes', '/settings/auth/recovery-codes/x',
         '/signin_recovery_code', '/signin_totp_code', '/settings/two_step_authentication', '/settings/two_step_authentication/replace_codes',
-        '/users/sign_in', '/-/profile/two_factor_auth', '/-/profile/two_factor_auth/codes', '/-/profile/account'];
-      for (const origin of [...watched.site.origins, 'https://x.com.evil.test', 'http://x.com', 'https://github.com.evil.test', 'http://github.com', 'https://accounts.firefox.com.evil.test', 'https://gitlab.com.evil.test'])
+        '/users/sign_in', '/-/profile/two_factor_auth', '/-/profile/two_factor_auth/codes', '/-/profile/account',
+        '/u/0/mail/account-password', '/u/0/mail/dashboard'];
+      for (const origin of [...watched.site.origins, 'https://x.com.evil.test', 'http://x.com', 'https://github.com.evil.test', 'http://github.com', 'https://accounts.firefox.com.evil.test', 'https://gitlab.com.evil.test', 'https://account.proton.me.evil.test'])
         for (const p of paths) {
           const url = new URL(p, origin);
           expect(watched.isCandidate(url), url.href).toBe(adapter.isCandidate(url));
