@@ -31,6 +31,12 @@ export interface SiteInfo {
    * vault-only: never asked for, never offered in the popup, its codes still imported and filled by hand.
    */
   closedIn?: readonly BrowserFamily[];
+  /**
+   * The login's one code field takes the authenticator's code as well as a backup code (GitLab's
+   * #user_otp_attempt), so its step is never `backup` and auto-fill can never apply: the popup
+   * offers no auto-fill choice for the site. Its codes are offered in the chip and filled on a click.
+   */
+  sharedCodeField?: true;
 }
 
 export type BrowserFamily = 'chrome' | 'firefox';

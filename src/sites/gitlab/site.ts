@@ -22,6 +22,7 @@ export const gitlab = {
   // The page after enabling 2FA or regenerating shows the whole set of 10, once; all 10 stay valid until a new set.
   capture: { perScreen: 10, kept: 10 },
   access: 'on-request',
+  sharedCodeField: true,
 } as const satisfies SiteInfo;
 
 export const onGitlab = (url: URL) => (gitlab.origins as readonly string[]).includes(url.origin);

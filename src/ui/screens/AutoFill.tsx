@@ -13,7 +13,8 @@ import { byPerson } from '../trusted';
 type AccountChoice = 'site' | 'on' | 'off';
 
 /** Sites whose pages Sparekey fills on (those with a page adapter). */
-const pageSite = (id: string) => PAGE_SITES.find((s) => s.id === id);
+// A site whose one code field also takes the authenticator's code never shows a backup-only step.
+const pageSite = (id: string) => PAGE_SITES.find((s) => s.id === id && !s.sharedCodeField);
 
 const choiceOf = (prefs: AutoFillPrefs, accountId: string): AccountChoice =>
   prefs.accounts[accountId] === undefined ? 'site' : prefs.accounts[accountId] ? 'on' : 'off';

@@ -94,6 +94,15 @@ describe('auto-fill choices in Settings', () => {
     ]);
   });
 
+  it("offer no choice for a site whose one code field also takes the authenticator's code (GitLab: never a backup-only step)", async () => {
+    await openSettings({
+      'accounts/list': [summary({ id: 'a1', site: 'x', label: '@alice' }), summary({ id: 'g1', site: 'gitlab', label: '@carol' })],
+    });
+    expect(screen.getByRole('checkbox', { name: SITE_BOX })).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: 'Fill the next backup code automatically on GitLab' })).toBeNull();
+    expect(screen.queryByLabelText('Auto-fill for @carol')).toBeNull();
+  });
+
   it('are not shown before there is an account', async () => {
     const bg = fakeBackground({ 'vault/status': status('unlocked'), 'accounts/list': [], 'captures/list': [], 'autofill/get': { sites: {}, accounts: {} } });
     render(<App send={bg.send} />);
