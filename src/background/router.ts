@@ -35,11 +35,13 @@ export interface RouterOptions {
   self: Self;
   sites: readonly SiteInfo[];
   handlers: Handlers;
+  /** The site record for a content script on an origin no adapter lists (sender.ts), if any may be. */
+  other?: (origin: string) => SiteInfo | undefined;
   /** Called for every accepted message (e.g. to push back the auto-lock). */
   onAccepted?: (name: MessageName) => void;
 }
 
-export function createRouter({ self, sites, handlers, onAccepted }: RouterOptions) {
+export function createRouter({ self, sites, handlers, other, onAccepted }: RouterOptions) {
   return async function route(message: unknown, sender: SenderLike): Promise<Result<unknown>> {
     if (typeof message !== 'object' || message === null) return err('invalid', msg('bgNotAMessage'));
     const { type, body } = message as { type?: unknown; body?: unknown };
@@ -47,7 +49,7 @@ export function createRouter({ self, sites, handlers, onAccepted }: RouterOption
       return err('invalid', msg('bgUnknownMessage'));
     const name = type as MessageName;
     const verdict = isContentMessage(name)
-      ? checkContentSender(sender, self, sites)
+      ? checkContentSender(sender, self, sites, other)
       : checkPageSender(sender, self);
     if (!verdict.ok) return err('not-allowed', msg('bgSenderRefused', { reason: verdict.reason }));
     let parsed: unknown;

@@ -9,6 +9,16 @@ import { patiently } from '../messages/client';
 import type { Result } from '../messages/protocol';
 import { watchedForOrigin } from '../sites/watch';
 import { documentOrigin } from './origin';
+import { otherSiteAt } from '../sites/generic/origin';
+
+/**
+ * Another site's origin (registered only once the person granted it for an account): any of its
+ * URLs may show the recovery step, and the background answers whether an account has the origin.
+ */
+function otherWatched(origin: string): { isCandidate(url: URL): boolean } | undefined {
+  // No watched site owns it (asked first): the origin itself must be one a person may grant.
+  return otherSiteAt(origin, () => undefined) ? { isCandidate: (url) => url.origin === origin } : undefined;
+}
 
 /** Set on the content script's own global (isolated world) once the watcher ran. */
 export const WATCHER_MARK = '__sparekeyWatch';
@@ -27,7 +37,7 @@ export function startWatch(ctx: WatchContext, load: LoadRuntime, win: Window = w
   // Top frame only (the manifest says so too): a frame on x.com could be anyone's embed.
   if (win.top !== win) return;
   const origin = documentOrigin(win);
-  const watched = origin ? watchedForOrigin(origin) : undefined;
+  const watched = origin ? (watchedForOrigin(origin) ?? otherWatched(origin)) : undefined;
   if (!watched) return;
 
   let state: 'idle' | 'asking' | 'loaded' = 'idle';
