@@ -23,7 +23,7 @@ import { STORED } from './stored';
 import { wireOutsideFill } from './outside-fill';
 import { installBuildHook } from './build-hook';
 import { syncSiteScripts } from './site-access';
-import { otherSiteFor } from './other-sites';
+import { grantedOtherSite } from './other-sites';
 import { originOfPattern } from '../sites/generic/origin';
 import { judgeLoad } from './load-verdicts';
 import { browserSiteAccess } from './site-access-port';
@@ -170,7 +170,7 @@ export function startBackground(): void {
   const route = createRouter({
     self: { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/'))! },
     sites: PAGE_SITES,
-    other: otherSiteFor,
+    other: grantedOtherSite((origins) => browser.permissions.contains({ origins })),
     handlers,
     onAccepted: (name) => {
       if (name === 'vault/lock' || isContentMessage(name)) return;

@@ -6,7 +6,21 @@ import { PAGE_SITES } from '../sites/index';
 import type { SiteInfo } from '../sites/types';
 import type { Account } from '../vault/types';
 
-export { otherSiteFor } from '../sites/generic/gate';
+import { otherSiteFor } from '../sites/generic/gate';
+
+export { otherSiteFor };
+
+/**
+ * The router's `other`: another site's record for a content script's origin, only while the
+ * person grants that exact origin (`granted`: permissions.contains). A lookalike or a sibling the
+ * person never named is refused like any origin no site lists, even if a script of ours ran there.
+ */
+export function grantedOtherSite(granted: (patterns: string[]) => Promise<boolean>) {
+  return async (origin: string): Promise<SiteInfo | undefined> => {
+    const site = otherSiteFor(origin);
+    return site && (await granted([...site.matches]).catch(() => false)) ? site : undefined;
+  };
+}
 
 export const isOtherSite = (site: SiteInfo) => site.id === OTHER_SITE_ID;
 

@@ -21,7 +21,8 @@ import { detail } from '../account-view';
 /** Another site's record from the origin the person named, checked again here (the popup checked it first). */
 function otherSiteNamed(origin: string | undefined) {
   const check = parseSiteOrigin(origin ?? '', (o) => SITES.find((s) => s.origins.includes(o))?.name);
-  if (!check.ok) throw new Refusal('invalid', msg('bgBadOrigin'));
+  // Exactly the origin, as the popup sends it: never a URL cut down here.
+  if (!check.ok || check.origin !== origin) throw new Refusal('invalid', msg('bgBadOrigin'));
   return otherSite(check.origin);
 }
 
