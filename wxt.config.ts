@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { hostPermissions, optionalHostPermissions } from './src/sites/index';
+import { ANY_HTTPS_SITE } from './src/sites/generic/origin';
 import { preactNoInnerHtml } from './src/build/preact-no-inner-html';
 import { wasmInline } from './src/build/wasm-inline';
 import { popupAlone } from './src/build/popup-alone';
@@ -53,8 +54,10 @@ export default defineConfig({
     },
     host_permissions: hostPermissions(),
     // Every other site Sparekey reads (GitHub): asked for by a person's click in the popup when
-    // they add codes for it, never at install (src/background/site-access.ts).
-    optional_host_permissions: optionalHostPermissions(browser === 'firefox' ? 'firefox' : 'chrome'),
+    // they add codes for it, never at install (src/background/site-access.ts). ANY_HTTPS_SITE only
+    // bounds what the popup may ask for: one exact origin a person named for another site's account
+    // (https://pypi.org/*), never the pattern itself (src/sites/generic/origin.ts).
+    optional_host_permissions: [...optionalHostPermissions(browser === 'firefox' ? 'firefox' : 'chrome'), ANY_HTTPS_SITE],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     // The action's title (tooltip) is the popup's: entrypoints/popup/index.html.
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },

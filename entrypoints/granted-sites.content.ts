@@ -1,6 +1,7 @@
 // The same watcher as sites.content.ts, for the sites Sparekey reads only once the person allowed
-// them (GitHub). Not in the manifest: the background registers it for each granted site's origins
-// with scripting.registerContentScripts (src/background/site-access.ts).
+// them (GitHub), and for the origins of other sites' accounts the person granted (the generic
+// recovery step). Not in the manifest: the background registers it for each granted site's or
+// origin's pages with scripting.registerContentScripts (src/background/site-access.ts).
 import { send } from '../src/messages/client';
 import { startWatch } from '../src/content/watch';
 
@@ -9,6 +10,6 @@ export default defineContentScript({
   matches: [],
   runAt: 'document_idle',
   main(ctx) {
-    startWatch(ctx, () => send('content/load-runtime', {}));
+    startWatch(ctx, () => send('content/load-runtime', {}), window, { otherSites: true });
   },
 });

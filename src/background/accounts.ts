@@ -3,10 +3,15 @@ import type { SiteInfo } from '../sites/types';
 import { sameLabel } from '../vault/identity';
 import type { Account } from '../vault/types';
 import type { OpenVault } from './open-vault';
+import { isOtherSite, readByGeneric } from './other-sites';
 
-/** Accounts of the caller's site that may be filled on its exact origin. */
+/**
+ * Accounts of the caller's site that may be filled on its exact origin. On another site's page
+ * (the generic detector), the accounts no page-reading site owns that list this exact origin.
+ */
 export function accountsFor(vault: OpenVault, site: SiteInfo, origin: string): Account[] {
-  return vault.allAccounts().filter((a) => a.site === site.id && a.origins.includes(origin));
+  const ours = isOtherSite(site) ? readByGeneric : (a: Account) => a.site === site.id;
+  return vault.allAccounts().filter((a) => ours(a) && a.origins.includes(origin));
 }
 
 export type Pick =

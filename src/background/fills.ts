@@ -20,6 +20,7 @@ import { autoFillOn } from './auto-fill-prefs';
 import { cooldownFor, releaseHold } from './release-limit';
 import type { ContentCaller } from './router';
 import { originOf } from './sender';
+import { isOtherSite } from './other-sites';
 
 /** What the chip shows for this origin: the account it would fill, a choice, or nothing. */
 export function offerFor(vault: OpenVault, site: SiteInfo, origin: string, hint?: string, now?: number): Offer {
@@ -131,6 +132,11 @@ async function releaseGrant(deps: BackgroundDeps, vault: OpenVault, account: Acc
 /** A page that could show a 2FA step or backup codes gets the runtime that looks for them. */
 export async function loadPageRuntime(deps: BackgroundDeps, caller: ContentCaller): Promise<void> {
   if (!(await tabShows(deps, caller.tabId, caller.origin))) throw new Refusal('not-allowed', msg('bgTabLeft'));
+  // Another site's page: read only when an account has this exact origin. Locked, the vault cannot
+  // say; the origin is granted (the watcher runs nowhere else), which only a person adding such an
+  // account did, so the chip may say "locked" there and nothing is released before the unlock.
+  if (isOtherSite(caller.site) && deps.session.isUnlocked() && accountsFor(await deps.session.unlocked(), caller.site, caller.origin).length === 0)
+    throw new Refusal('not-found', msg('bgNoAccountPage', { site: caller.site.name }));
   await deps.tabs.loadRuntime(caller.tabId);
 }
 

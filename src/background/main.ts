@@ -23,6 +23,8 @@ import { STORED } from './stored';
 import { wireOutsideFill } from './outside-fill';
 import { installBuildHook } from './build-hook';
 import { syncSiteScripts } from './site-access';
+import { grantedOtherSite } from './other-sites';
+import { originOfPattern } from '../sites/generic/origin';
 import { judgeLoad } from './load-verdicts';
 import { browserSiteAccess } from './site-access-port';
 import { deriveKey } from '../crypto';
@@ -132,8 +134,18 @@ export function startBackground(): void {
       await browser.action.setBadgeBackgroundColor({ tabId: target.id, color: badge.warn ? '#b91c1c' : '#0f766e' });
   }
 
+  /** Granted patterns of other sites' origins; none when the browser will not say (refresh is best effort). */
+  async function grantedOthers(): Promise<string[]> {
+    try {
+      return ((await browser.permissions.getAll()).origins ?? []).filter((p) => originOfPattern(p) !== undefined);
+    } catch {
+      return [];
+    }
+  }
+
   async function refresh(): Promise<void> {
-    const tabs = await browser.tabs.query({ url: contentScriptMatches() });
+    // The sites' tabs, and those of other sites' origins the person granted (generic detector).
+    const tabs = await browser.tabs.query({ url: [...contentScriptMatches(), ...(await grantedOthers())] });
     await Promise.all(
       tabs.map(async (tab) => {
         if (tab.id === undefined) return;
@@ -158,6 +170,7 @@ export function startBackground(): void {
   const route = createRouter({
     self: { id: browser.runtime.id, origin: originOf(browser.runtime.getURL('/'))! },
     sites: PAGE_SITES,
+    other: grantedOtherSite((origins) => browser.permissions.contains({ origins })),
     handlers,
     onAccepted: (name) => {
       if (name === 'vault/lock' || isContentMessage(name)) return;

@@ -86,6 +86,7 @@ export class OpenVault {
       id: a.id,
       site: a.site,
       label: a.label,
+      origins: [...a.origins],
       policy: a.policy,
       counts: {
         unused: c.unused,

@@ -13,7 +13,7 @@ import {
 } from '../messages/protocol';
 import { SCHEMAS } from '../messages/schemas';
 import type { SiteInfo } from '../sites/types';
-import { checkContentSender, checkPageSender, type Self, type SenderLike } from './sender';
+import { checkContentSender, checkPageSender, originOf, type Self, type SenderLike } from './sender';
 import { toProtocolError } from './errors';
 
 export interface ContentCaller {
@@ -35,19 +35,27 @@ export interface RouterOptions {
   self: Self;
   sites: readonly SiteInfo[];
   handlers: Handlers;
+  /**
+   * The site record for a content script on an origin no adapter lists (sender.ts): another site's
+   * origin, and only while the person grants it (main.ts: permissions.contains). Undefined: refused.
+   */
+  other?: (origin: string) => Promise<SiteInfo | undefined>;
   /** Called for every accepted message (e.g. to push back the auto-lock). */
   onAccepted?: (name: MessageName) => void;
 }
 
-export function createRouter({ self, sites, handlers, onAccepted }: RouterOptions) {
+export function createRouter({ self, sites, handlers, other, onAccepted }: RouterOptions) {
   return async function route(message: unknown, sender: SenderLike): Promise<Result<unknown>> {
     if (typeof message !== 'object' || message === null) return err('invalid', msg('bgNotAMessage'));
     const { type, body } = message as { type?: unknown; body?: unknown };
     if (typeof type !== 'string' || !Object.hasOwn(SCHEMAS, type))
       return err('invalid', msg('bgUnknownMessage'));
     const name = type as MessageName;
+    // Asked before the (synchronous) check, and only for an origin no site lists.
+    const origin = isContentMessage(name) && other ? originOf(sender.url) : undefined;
+    const otherSite = origin && !sites.some((s) => s.origins.includes(origin)) ? await other?.(origin) : undefined;
     const verdict = isContentMessage(name)
-      ? checkContentSender(sender, self, sites)
+      ? checkContentSender(sender, self, sites, (o) => (o === origin ? otherSite : undefined))
       : checkPageSender(sender, self);
     if (!verdict.ok) return err('not-allowed', msg('bgSenderRefused', { reason: verdict.reason }));
     let parsed: unknown;

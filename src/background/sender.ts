@@ -53,11 +53,15 @@ export function checkPageSender(sender: SenderLike, self: Self): SenderVerdict {
 /**
  * A message from our content script: a tab's top frame, on an exact origin a site adapter lists,
  * and the tab still showing that origin (a tab that navigated since it asked is refused).
+ * `other`: the site record for an origin no adapter lists (another site's account, read by the
+ * generic detector: src/sites/generic/origin.ts otherSiteAt, https only); whether an account has
+ * that origin is the fill pipeline's question (accounts.ts accountsFor).
  */
 export function checkContentSender(
   sender: SenderLike,
   self: Self,
   sites: readonly SiteInfo[],
+  other?: (origin: string) => SiteInfo | undefined,
 ): SenderVerdict {
   if (sender.id !== self.id) return { ok: false, reason: 'another extension or a web page' };
   const tabId = sender.tab?.id;
@@ -69,7 +73,7 @@ export function checkContentSender(
   if (sender.origin !== undefined && sender.origin !== origin)
     return { ok: false, reason: 'sender origin disagrees with its URL' };
   if (origin === self.origin) return { ok: false, reason: 'extension page posing as content' };
-  const site = sites.find((s) => s.origins.includes(origin));
+  const site = sites.find((s) => s.origins.includes(origin)) ?? other?.(origin);
   if (!site) return { ok: false, reason: `origin ${origin} belongs to no site` };
   if (originOf(sender.tab?.url) !== origin) return { ok: false, reason: 'tab no longer shows that origin' };
   return { ok: true, kind: 'content', origin, tabId, site };

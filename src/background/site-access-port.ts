@@ -19,6 +19,7 @@ export function browserSiteAccess(): SiteAccessPort {
     unregister: async (ids) => {
       await browser.scripting.unregisterContentScripts({ ids });
     },
+    grantedPatterns: async () => (await browser.permissions.getAll()).origins ?? [],
   };
   return port;
 }

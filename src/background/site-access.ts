@@ -7,6 +7,8 @@
 // start of the background (a grant or revocation made while it slept, a browser that dropped
 // persisted scripts), on permissions.onAdded/onRemoved, and when the popup asks (sites/access),
 // so the popup's "Allowed" is only said once the script is there.
+import { originOfPattern, patternOf } from '../sites/generic/origin';
+import { siteForOrigin } from '../sites/index';
 import type { SiteInfo } from '../sites/types';
 
 /** The file WXT builds from entrypoints/granted-sites.content.ts (registration: 'runtime'). */
@@ -28,10 +30,25 @@ export interface SiteAccessPort {
   registered(): Promise<RegisteredScript[]>;
   register(scripts: { id: string; matches: string[]; js: string[] }[]): Promise<void>;
   unregister(ids: string[]): Promise<void>;
+  /**
+   * Every host pattern granted now (permissions.getAll): the origins of other sites' accounts the
+   * person allowed are found there. Absent: no such origin is registered.
+   */
+  grantedPatterns?(): Promise<string[]>;
 }
 
-/** What the popup is told, per on-request site: allowed, and whether its watcher is registered. */
+/** The registered script's id for another site's origin (the generic detector's watcher). */
+export const OTHER_SCRIPT_PREFIX = 'sparekey-origin-';
+const otherScriptId = (origin: string) => `${OTHER_SCRIPT_PREFIX}${new URL(origin).host}`;
+
+/**
+ * What the popup is told, per on-request site: allowed, and whether its watcher is registered;
+ * then one entry per granted origin of another site (`site` is the origin, e.g. https://pypi.org).
+ */
 export type SiteAccessState = { site: string; granted: boolean; registered: boolean }[];
+
+/** Firefox lists a registered file without its leading slash: the same file, not another build's. */
+const withSlash = (files: readonly string[] | undefined) => files?.map((f) => (f.startsWith('/') ? f : `/${f}`));
 
 const sameList = (a: readonly string[] = [], b: readonly string[] = []) =>
   a.length === b.length && [...a].sort().every((v, i) => v === [...b].sort()[i]);
@@ -58,12 +75,31 @@ async function syncOnce(port: SiteAccessPort, sites: readonly SiteInfo[]): Promi
     const id = scriptIdOf(site);
     const granted = await port.granted(site.matches);
     const current = registered.get(id);
-    // Firefox lists a registered file without its leading slash: the same file, not another build's.
-    const files = current?.js?.map((f) => (f.startsWith('/') ? f : `/${f}`));
+    const files = withSlash(current?.js);
     const fits = current !== undefined && sameList(current.matches, site.matches) && sameList(files, [GRANTED_SCRIPT]);
     if (current && (!granted || !fits)) await port.unregister([id]);
     if (granted && !fits) await port.register([{ id, matches: [...site.matches], js: [GRANTED_SCRIPT] }]);
     state.push({ site: site.id, granted, registered: granted });
+  }
+  // Other sites' origins: a granted https://host/* that no page-reading site owns (X, GitHub… have
+  // their own watcher; a vault-only site's origin, Discord's, is read by the generic detector) gets
+  // the same watcher; a registration whose origin is no longer granted goes.
+  const others = new Map<string, string>();
+  for (const pattern of (await port.grantedPatterns?.()) ?? []) {
+    const origin = originOfPattern(pattern);
+    if (origin && !siteForOrigin(origin)) others.set(otherScriptId(origin), origin);
+  }
+  for (const [id, current] of registered) {
+    if (!id.startsWith(OTHER_SCRIPT_PREFIX)) continue;
+    const origin = others.get(id);
+    if (origin && sameList(current.matches, [patternOf(origin)]) && sameList(withSlash(current.js), [GRANTED_SCRIPT])) {
+      others.delete(id);
+      state.push({ site: origin, granted: true, registered: true });
+    } else await port.unregister([id]);
+  }
+  for (const [id, origin] of others) {
+    await port.register([{ id, matches: [patternOf(origin)], js: [GRANTED_SCRIPT] }]);
+    state.push({ site: origin, granted: true, registered: true });
   }
   return state;
 }

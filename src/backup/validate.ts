@@ -1,7 +1,8 @@
 // An opened payload is authentic but still input: a file someone hands you can be made with a
 // passphrase they tell you. Every record is checked and copied field by field; what can't be
 // taken is counted, never half-kept.
-import { FORMATS, isFormatId, siteById } from '../sites/index';
+import { FORMATS, SITES, isFormatId, siteById } from '../sites/index';
+import { OTHER_SITE_ID, otherSite, parseSiteOrigin } from '../sites/generic/origin';
 import { formatOf } from '../vault/formats';
 import {
   CODE_SOURCES,
@@ -39,9 +40,20 @@ function policy(raw: unknown, fallback: Policy): Policy {
   return p;
 }
 
+/**
+ * Another site's account names its one origin itself: kept only when it is an origin a person could
+ * have named (parseSiteOrigin: https, exact, no listed site's). Its pages are still read only after
+ * the person grants that origin in the popup.
+ */
+function otherSiteIn(origins: unknown) {
+  if (!Array.isArray(origins) || origins.length !== 1 || typeof origins[0] !== 'string') return undefined;
+  const check = parseSiteOrigin(origins[0], (o) => SITES.find((s) => s.origins.includes(o))?.name);
+  return check.ok && check.origin === origins[0] ? otherSite(check.origin) : undefined;
+}
+
 function account(raw: unknown): Account | null {
   if (!isObj(raw) || !isStr(raw.id, 64) || !isStr(raw.site, 32) || !isStr(raw.label)) return null;
-  const site = siteById(raw.site);
+  const site = raw.site === OTHER_SITE_ID ? otherSiteIn(raw.origins) : siteById(raw.site);
   if (!site) return null;
   // Only the site's own origins: a file can't bind an account to anywhere else.
   const origins = Array.isArray(raw.origins) ? site.origins.filter((o) => (raw.origins as unknown[]).includes(o)) : [];

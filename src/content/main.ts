@@ -8,6 +8,7 @@ import { send } from '../messages/client';
 import { PAGE_SCHEMAS } from '../messages/schemas';
 import { parse } from '../messages/validate';
 import { adapterForOrigin } from '../sites/index';
+import { genericAdapterFor } from '../sites/generic/gate';
 import { documentOrigin } from './origin';
 import { scopeOf } from './context';
 import { ContentRuntime } from './runtime';
@@ -17,7 +18,9 @@ export function startContent(ctx: ContentScriptContext): void {
   // could be anyone's embed.
   if (window.top !== window) return;
   const origin = documentOrigin(window);
-  const adapter = origin ? adapterForOrigin(origin) : undefined;
+  // No site's own adapter: another site's account, read by the generic detector (the background
+  // loaded this runtime only after finding an account with this exact origin).
+  const adapter = origin ? (adapterForOrigin(origin) ?? genericAdapterFor(origin)) : undefined;
   if (!adapter) return;
   const runtime = new ContentRuntime({
     doc: document,

@@ -9,6 +9,16 @@ import { patiently } from '../messages/client';
 import type { Result } from '../messages/protocol';
 import { watchedForOrigin } from '../sites/watch';
 import { documentOrigin } from './origin';
+import { otherSiteAt } from '../sites/generic/origin';
+
+/**
+ * Another site's origin (registered only once the person granted it for an account): any of its
+ * URLs may show the recovery step, and the background answers whether an account has the origin.
+ */
+function otherWatched(origin: string): { isCandidate(url: URL): boolean } | undefined {
+  // No watched site owns it (asked first): the origin itself must be one a person may grant.
+  return otherSiteAt(origin, () => undefined) ? { isCandidate: (url) => url.origin === origin } : undefined;
+}
 
 /** Set on the content script's own global (isolated world) once the watcher ran. */
 export const WATCHER_MARK = '__sparekeyWatch';
@@ -20,14 +30,19 @@ const RETRY_MS = [500, 2_000, 5_000] as const;
 
 type WatchContext = Pick<ContentScriptContext, 'addEventListener' | 'setTimeout'>;
 
-export function startWatch(ctx: WatchContext, load: LoadRuntime, win: Window = window): void {
+/**
+ * `otherSites`: this copy was registered at runtime for granted origins (entrypoints/
+ * granted-sites.content.ts), so an origin no site lists is another site's the person granted. The
+ * manifest's copy (X) never reads such an origin.
+ */
+export function startWatch(ctx: WatchContext, load: LoadRuntime, win: Window = window, options: { otherSites?: boolean } = {}): void {
   // In our isolated world only, never on the page's DOM: a page must not learn that Sparekey is
   // installed. The e2e harness reads it with scripting.executeScript (test/e2e/harness/extension.ts).
   (globalThis as unknown as Record<string, unknown>)[WATCHER_MARK] = 'present';
   // Top frame only (the manifest says so too): a frame on x.com could be anyone's embed.
   if (win.top !== win) return;
   const origin = documentOrigin(win);
-  const watched = origin ? watchedForOrigin(origin) : undefined;
+  const watched = origin ? (watchedForOrigin(origin) ?? (options.otherSites ? otherWatched(origin) : undefined)) : undefined;
   if (!watched) return;
 
   let state: 'idle' | 'asking' | 'loaded' = 'idle';

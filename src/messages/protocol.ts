@@ -88,6 +88,8 @@ export interface AccountSummary {
   id: string;
   site: SiteId;
   label: string;
+  /** The exact origins its codes may be filled on (another site's account: the one the person named). */
+  origins: string[];
   policy: Policy;
   counts: StatusCounts;
   /** Unused codes. */
@@ -112,7 +114,6 @@ export interface CodeView {
 }
 
 export interface AccountDetail extends AccountSummary {
-  origins: string[];
   codes: CodeView[];
 }
 
@@ -248,7 +249,8 @@ export interface PageRequests {
   'autofill/set': { req: { site?: SiteId; accountId?: string; on: boolean | null; trusted: true }; res: AutoFillPrefs };
   'accounts/list': { req: Record<string, never>; res: AccountSummary[] };
   'accounts/get': { req: { accountId: string; reveal?: string[] }; res: AccountDetail };
-  'accounts/add': { req: { site: SiteId; label: string }; res: AccountSummary };
+  /** `origin`: for site 'other' only, the exact https origin the person named (src/sites/generic/origin.ts). */
+  'accounts/add': { req: { site: SiteId; label: string; origin?: string }; res: AccountSummary };
   'accounts/rename': { req: { accountId: string; label: string }; res: AccountSummary };
   /** `confirmLabel` must equal the account's label: deletion is never one stray click. */
   'accounts/delete': { req: { accountId: string; confirmLabel: string }; res: { deleted: string } };

@@ -36,7 +36,7 @@ export const SCHEMAS: { [N in MessageName]: Check<Req<N>> } = {
   'autofill/set': object({ site: optional(str(32, 1)), accountId: optional(id), on: nullable(bool), trusted: literal(true) }),
   'accounts/list': empty,
   'accounts/get': object({ accountId: id, reveal: optional(list(id, 1_000)) }),
-  'accounts/add': object({ site: str(32, 1), label: str(200, 1) }),
+  'accounts/add': object({ site: str(32, 1), label: str(200, 1), origin: optional(str(300, 1)) }),
   'accounts/rename': object({ accountId: id, label: str(200, 1) }),
   'accounts/delete': object({ accountId: id, confirmLabel: str(200) }),
   'codes/add': object({

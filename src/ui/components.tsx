@@ -5,6 +5,7 @@ import type { ProtocolError, Result } from '../messages/protocol';
 import { estimateStrength } from '../passphrase/strength';
 import { strengthMessage } from '../passphrase/text';
 import { siteById } from '../sites/index';
+import { OTHER_SITE_ID } from '../sites/generic/origin';
 import { errorText } from './api';
 import { t } from './i18n';
 
@@ -194,4 +195,10 @@ export function SiteIcon(props: { site: string }) {
 
 export function siteName(site: string): string {
   return siteById(site)?.name ?? site;
+}
+
+/** An account's site as people read it: another site's account is named by its host (pypi.org). */
+export function accountSiteName(account: { site: string; origins: readonly string[] }): string {
+  const origin = account.origins[0];
+  return account.site === OTHER_SITE_ID && origin ? new URL(origin).host : siteName(account.site);
 }

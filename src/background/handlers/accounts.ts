@@ -1,7 +1,8 @@
 // Browsing and editing the vault from extension pages. Code values leave the worker only when a
 // page explicitly asks to reveal them.
 import { msg } from '../../i18n';
-import { FORMATS, siteById } from '../../sites/index';
+import { FORMATS, SITES, siteById } from '../../sites/index';
+import { OTHER_SITE_ID, otherSite, parseSiteOrigin } from '../../sites/generic/origin';
 import { mergeCodes, previewMerge } from '../../vault/merge';
 import {
   invalidate,
@@ -16,6 +17,14 @@ import { accountNamed } from '../../vault/identity';
 import type { OpenVault } from '../open-vault';
 import type { Handlers } from '../router';
 import { detail } from '../account-view';
+
+/** Another site's record from the origin the person named, checked again here (the popup checked it first). */
+function otherSiteNamed(origin: string | undefined) {
+  const check = parseSiteOrigin(origin ?? '', (o) => SITES.find((s) => s.origins.includes(o))?.name);
+  // Exactly the origin, as the popup sends it: never a URL cut down here.
+  if (!check.ok || check.origin !== origin) throw new Refusal('invalid', msg('bgBadOrigin'));
+  return otherSite(check.origin);
+}
 
 export function accountHandlers(deps: BackgroundDeps) {
   const ctx = () => ({ now: deps.now(), newId: deps.newId });
@@ -36,11 +45,11 @@ export function accountHandlers(deps: BackgroundDeps) {
         .map((a) => v.summary(a.id));
     },
     'accounts/get': async ({ accountId, reveal }) => detail(await vault(), accountId, reveal),
-    'accounts/add': ({ site: siteId, label }) =>
+    'accounts/add': ({ site: siteId, label, origin }) =>
       change(async (v) => {
-        const site = siteById(siteId);
+        const site = siteId === OTHER_SITE_ID ? otherSiteNamed(origin) : siteById(siteId);
         if (!site) throw new Refusal('invalid', msg('bgUnknownSite', { site: siteId }));
-        if (accountNamed(v.allAccounts(), site.id, label))
+        if (accountNamed(v.allAccounts(), site.id, label, site.id === OTHER_SITE_ID ? site.origins[0] : undefined))
           throw new Refusal('conflict', msg('bgAccountExists', { site: site.name, account: label }));
         const account = newAccount(site, label, deps.newId(), deps.now());
         await v.putAccount(account, [

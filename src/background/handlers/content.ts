@@ -8,6 +8,9 @@ import { autoFillForPage, undoForPage } from '../auto-fill';
 import { fillForPage, loadPageRuntime, offerForPage, settleForPage } from '../fills';
 import type { AwaitedLoads } from '../load-verdicts';
 import type { Handlers } from '../router';
+import { isOtherSite } from '../other-sites';
+import { Refusal } from '../errors';
+import { msg } from '../../i18n';
 
 export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox, loads: AwaitedLoads) {
   return {
@@ -29,7 +32,11 @@ export function contentHandlers(deps: BackgroundDeps, captures: CaptureBox, load
       loads.expect(caller.tabId, caller.origin, reservationId, successPaths.filter((p) => p.startsWith('/') && !p.startsWith('//')));
       return { awaiting: true as const };
     },
-    'content/codes-seen': ({ codes, handle }, caller) => seeCodes(deps, captures, caller, codes, handle),
+    // Codes are captured on the pages of the sites Sparekey knows; another site's are pasted.
+    'content/codes-seen': async ({ codes, handle }, caller) => {
+      if (isOtherSite(caller.site)) throw new Refusal('not-allowed', msg('bgSenderRefused', { reason: 'no capture on another site' }));
+      return seeCodes(deps, captures, caller, codes, handle);
+    },
     'content/codes-save': ({ captureId, revision }, caller) => savePagesCapture(deps, captures, caller, captureId, revision),
     'content/codes-dismiss': ({ captureId }, caller) => dismissPagesCapture(deps, captures, caller, captureId),
     'content/open-popup': async () => ({ opened: await deps.tabs.openPopup() }),

@@ -5,7 +5,7 @@ import type { AccountDetail, CodeView, ProtocolError, Settings } from '../../mes
 import { siteById } from '../../sites/index';
 import { useSend } from '../api';
 import { copyCode } from '../clipboard';
-import { Field, Notice, Screen, SiteIcon, siteName, useAction, useFocusOnMount } from '../components';
+import { Field, Notice, Screen, SiteIcon, accountSiteName, useAction, useFocusOnMount } from '../components';
 import { t } from '../i18n';
 import { nextOf, seqList, statusText, wouldInvalidate } from '../model';
 import { fillableTabOrigin } from '../tabs';
@@ -140,7 +140,7 @@ export function Account(props: {
       }
     >
       <p class="account-meta">
-        <SiteIcon site={detail.site} /> {siteName(detail.site)} · {t('leftOf', { count: detail.left, total: detail.total })}
+        <SiteIcon site={detail.site} /> {accountSiteName(detail)} · {t('leftOf', { count: detail.left, total: detail.total })}
       </p>
       {detail.left <= 1 && site && (
         <p class="warn">
@@ -163,7 +163,7 @@ export function Account(props: {
       {intent && (
         <ConfirmInvalidation
           intent={intent}
-          siteName={siteName(detail.site)}
+          siteName={accountSiteName(detail)}
           onConfirm={() => void carryOut(intent)}
           onCancel={() => {
             setIntent(null);

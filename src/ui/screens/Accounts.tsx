@@ -5,7 +5,7 @@ import type { AccountSummary, CodeView, PendingCapture, ProtocolError } from '..
 import { SITES, siteById } from '../../sites/index';
 import { capturePreviewText } from '../../i18n/capture-preview';
 import { useSend } from '../api';
-import { Notice, Screen, SiteIcon, siteName, useAction } from '../components';
+import { Notice, Screen, SiteIcon, accountSiteName, siteName, useAction } from '../components';
 import { t } from '../i18n';
 import { useRowsInView } from '../rows-in-view';
 import { SiteAccess } from './SiteAccess';
@@ -186,7 +186,7 @@ function AccountItem(props: { account: AccountSummary; onOpen: () => void }) {
         <span class="account-name">
           <span class="label">
             <bdi>{a.label}</bdi>
-          </span> <span class="site">{siteName(a.site)}</span>
+          </span> <span class="site">{accountSiteName(a)}</span>
         </span>{' '}
         <span class="left">{t('leftOf', { count: a.left, total: a.total })}</span>
       </button>

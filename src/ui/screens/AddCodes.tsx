@@ -11,14 +11,38 @@ import { detectImport, MAX_IMPORT_CHARS, type DetectedImport } from '../../vault
 import { findCodes } from '../../vault/paste';
 import { sameLabel } from '../../vault/identity';
 import { useSend } from '../api';
-import { Field, Notice, Screen, siteName, useAction } from '../components';
+import { Field, Notice, Screen, accountSiteName, siteName, useAction } from '../components';
 import { formatName, importKindName, t } from '../i18n';
+import { usePermissions } from '../permissions';
+import { OTHER_SITE_ID, parseSiteOrigin, patternOf, type OriginCheck } from '../../sites/generic/origin';
 import type { AddMode } from './Accounts';
 
 const NEW = 'new';
 
 function formatOfSite(site: string): FormatId {
   return siteById(site)?.format ?? 'generic';
+}
+
+/** The address typed for another site, checked as the background will check it (a listed site's origin is that site's). */
+const checkOrigin = (text: string) => parseSiteOrigin(text, (o) => SITES.find((s) => s.origins.includes(o))?.name);
+
+function originProblem(check: Extract<OriginCheck, { ok: false }>): string {
+  switch (check.problem) {
+    case 'empty':
+      return t('originProblemEmpty');
+    case 'not-https':
+      return t('originProblemNotHttps');
+    case 'port':
+      return t('originProblemPort');
+    case 'ip':
+      return t('originProblemIp');
+    case 'local':
+      return t('originProblemLocal');
+    case 'known':
+      return t('originProblemKnown', { site: check.site ?? '' });
+    case 'not-a-site':
+      return t('originProblemNotASite');
+  }
 }
 
 export function AddCodes(props: {
@@ -29,11 +53,13 @@ export function AddCodes(props: {
   focus?: boolean;
 }) {
   const send = useSend();
+  const permissions = usePermissions();
   const [mode, setMode] = useState<AddMode>(props.mode);
   const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
   const [target, setTarget] = useState<string>(props.accountId ?? NEW);
   const [newSite, setNewSite] = useState<string>(SITES[0]!.id);
   const [newLabel, setNewLabel] = useState('');
+  const [newOrigin, setNewOrigin] = useState('');
   const [text, setText] = useState('');
   const [file, setFile] = useState<{ name: string; result?: DetectedImport; problem?: string } | null>(null);
   const [saved, setSaved] = useState<{ summary: MergeSummary; label: string } | null>(null);
@@ -109,11 +135,19 @@ export function AddCodes(props: {
       );
     if (mismatch) return setProblem(t('importMismatch', { kind: mismatch, site: siteName(site) }));
     if (target === NEW && !newLabel.trim()) return setProblem(t('newAccountLabelMissing'));
+    const other = target === NEW && newSite === OTHER_SITE_ID ? checkOrigin(newOrigin) : null;
+    if (other && !other.ok) return setProblem(originProblem(other));
+    // Inside the click, before anything is awaited: the one moment a browser lets us ask for the
+    // site the person just named (its exact origin, nothing wider). A "no" still saves the codes;
+    // the accounts list offers the access again.
+    const asked = other?.ok ? permissions.request([patternOf(other.origin)]).catch(() => false) : null;
     setProblem(null);
     let accountId = target;
     let label = account?.label ?? newLabel.trim();
     if (target === NEW) {
-      const created = await action.run(() => send('accounts/add', { site: newSite, label: newLabel.trim() }));
+      const created = await action.run(() =>
+        send('accounts/add', other?.ok ? { site: newSite, label: newLabel.trim(), origin: other.origin } : { site: newSite, label: newLabel.trim() }),
+      );
       if (!created) return;
       accountId = created.id;
       label = created.label;
@@ -124,6 +158,8 @@ export function AddCodes(props: {
       send('codes/add', { accountId, values: found, source: mode === 'paste' ? 'paste' : 'import' }),
     );
     if (!summary) return;
+    // The background registers the page watcher for the origin once the browser said yes.
+    if (asked && (await asked)) await send('sites/access', {});
     setSaved({ summary, label });
     setText('');
     setFile(null);
@@ -164,7 +200,7 @@ export function AddCodes(props: {
             <select id={id} value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
               {(accounts ?? []).map((a) => (
                 <option key={a.id} value={a.id}>
-                  {t('accountOption', { account: a.label, site: siteName(a.site) })}
+                  {t('accountOption', { account: a.label, site: accountSiteName(a) })}
                 </option>
               ))}
               <option value={NEW}>{t('newAccountOption')}</option>
@@ -181,9 +217,11 @@ export function AddCodes(props: {
                       {s.name}
                     </option>
                   ))}
+                  <option value={OTHER_SITE_ID}>{t('newAccountOtherSite')}</option>
                 </select>
               )}
             </Field>
+            {newSite === OTHER_SITE_ID && <OriginField value={newOrigin} onInput={setNewOrigin} />}
             <Field label={t('newAccountLabel')} hint={t('newAccountLabelHint')}>
               {({ id, describedBy }) => (
                 <input
@@ -304,4 +342,33 @@ function usePreview(accountId: string | undefined, values: readonly string[]): A
     };
   }, [key]);
   return preview && preview.key === key ? preview.value : null;
+}
+
+/** The address of another site, with the exact origin Sparekey will use once it is one (punycode shown as such). */
+function OriginField(props: { value: string; onInput: (value: string) => void }) {
+  const check = props.value.trim() ? checkOrigin(props.value) : null;
+  return (
+    <Field label={t('newAccountOrigin')} hint={t('newAccountOriginHint')}>
+      {({ id, describedBy }) => (
+        <>
+          <input
+            id={id}
+            type="url"
+            inputMode="url"
+            value={props.value}
+            placeholder="https://"
+            autoComplete="off"
+            spellcheck={false}
+            aria-describedby={describedBy}
+            onInput={(e) => props.onInput(e.currentTarget.value)}
+          />
+          {check && (
+            <p class={check.ok ? 'hint' : 'warn'} role="status">
+              {check.ok ? t('originWillUse', { origin: check.origin }) : originProblem(check)}
+            </p>
+          )}
+        </>
+      )}
+    </Field>
+  );
 }

@@ -41,6 +41,10 @@ export const MAPPED_HOSTS = [
   // Proton's account app (read only once the person allows it) and its lookalike.
   'account.proton.me',
   'account.proton.me.evil.test',
+  // Another site with no adapter (the generic recovery step, read once its origin is granted) and
+  // a sibling subdomain that is not granted.
+  'pypi.org',
+  'test.pypi.org',
 ] as const;
 
 /** Names the test certificate covers (MAPPED_HOSTS plus wildcards and loopback for curl/demo). */

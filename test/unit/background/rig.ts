@@ -7,6 +7,7 @@ import { openVaultDb } from '../../../src/store';
 import type { AwaitedLoads } from '../../../src/background/load-verdicts';
 import { createHandlers } from '../../../src/background/app';
 import { createRouter } from '../../../src/background/router';
+import { grantedOtherSite } from '../../../src/background/other-sites';
 import { createQueue } from '../../../src/background/queue';
 import { createIdSource } from '../../../src/background/ids';
 import { Session } from '../../../src/background/session';
@@ -93,6 +94,8 @@ export interface Rig {
   changes: number;
   /** Alarms the background asked for: name → when. */
   alarms: Map<string, number>;
+  /** Host patterns granted now (add https://pypi.org/* to let another site's page in). */
+  granted: Set<string>;
   restart(): Rig;
 }
 
@@ -103,6 +106,8 @@ export function makeRig(
     local?: ReturnType<typeof memoryKv>;
     tabs?: FakeTabs;
     clock?: { now: number };
+    /** Host patterns the person granted (other sites' origins: the router's `other`). */
+    granted?: Set<string>;
     /** Session's syncedHeader (sync's re-wrapped header from another device). */
     syncedHeader?: () => Promise<VaultHeader | undefined>;
   } = {},
@@ -115,7 +120,8 @@ export function makeRig(
   const now = () => clock.now;
   let settings: Settings = mergeSettings(undefined);
   let autoFill: AutoFillPrefs = readAutoFillPrefs(undefined);
-  const rig = { changes: 0, alarms: new Map<string, number>() } as Rig;
+  const granted = shared.granted ?? new Set<string>();
+  const rig = { changes: 0, alarms: new Map<string, number>(), granted } as Rig;
   const deps: BackgroundDeps = {
     session: new Session({
       openDb: () => openVaultDb({ indexedDB: factory }),
@@ -142,7 +148,8 @@ export function makeRig(
     wakeAt: (name, when) => void rig.alarms.set(name, when),
   };
   const { handlers, loads } = createHandlers(deps);
-  const route = createRouter({ self: SELF, sites: SITES, handlers });
+  // As main.ts: an origin no adapter lists is another site's (the generic detector's) while granted.
+  const route = createRouter({ self: SELF, sites: SITES, handlers, other: grantedOtherSite(async (patterns) => patterns.every((p) => granted.has(p))) });
   Object.assign(rig, {
     deps,
     loads,
@@ -157,7 +164,7 @@ export function makeRig(
       if (!reply.ok) throw new Error(`${type} failed: ${reply.error.code}: ${reply.error.message}`);
       return reply.value;
     },
-    restart: () => makeRig({ factory, session, local, tabs, clock, ...(shared.syncedHeader ? { syncedHeader: shared.syncedHeader } : {}) }),
+    restart: () => makeRig({ factory, session, local, tabs, clock, granted, ...(shared.syncedHeader ? { syncedHeader: shared.syncedHeader } : {}) }),
   });
   return rig;
 }

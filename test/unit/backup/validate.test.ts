@@ -49,3 +49,30 @@ describe('checking a backup payload', () => {
     expect(() => checkPayload(null)).toThrow(NotABackupError);
   });
 });
+
+describe("checking another site's account in a backup", () => {
+  const other = (origins: unknown) =>
+    makeAccount(undefined, { id: 'acc-o', site: 'other', label: 'sk-pypi', origins: origins as string[], policy: { kind: 'any-order' }, format: 'generic' });
+
+  it('keeps it with the one origin the person named, and its generic codes', () => {
+    const account = other(['https://pypi.org']);
+    const { codes } = seed(account, 2);
+    const checked = checkPayload({ accounts: [account], codes, events: [] });
+    expect(checked.accounts).toEqual([account]);
+    expect(checked.codes.map((c) => c.id)).toEqual(codes.map((c) => c.id));
+    expect(checked.skipped).toBe(0);
+  });
+
+  it.each([
+    ['no origin', []],
+    ['two origins', ['https://pypi.org', 'https://evil.test']],
+    ['http', ['http://pypi.org']],
+    ['an IP address', ['https://127.0.0.1']],
+    ['localhost', ['https://localhost']],
+    ['a URL, not an origin', ['https://pypi.org/account/']],
+    ["X's origin", ['https://x.com']],
+    ['not a list', 'https://pypi.org'],
+  ])('skips it when it names %s', (_what, origins) => {
+    expect(checkPayload({ accounts: [other(origins)], codes: [], events: [] }).accounts).toEqual([]);
+  });
+});

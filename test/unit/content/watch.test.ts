@@ -105,3 +105,54 @@ describe('the always-on watcher', () => {
     expect(load).not.toHaveBeenCalled();
   });
 });
+
+describe("the watcher registered for granted origins, on another site's origin", () => {
+  const other = { otherSites: true };
+
+  it('asks for the runtime on any page of the granted origin, once per document', async () => {
+    const win = fakeWindow('https://pypi.org/account/login/');
+    startWatch(ctx, load, win, other);
+    navigate(win, 'https://pypi.org/account/recovery-code/');
+    await vi.runAllTimersAsync();
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks again at the next navigation when the background said no account has this origin', async () => {
+    load.mockResolvedValueOnce(refused);
+    const win = fakeWindow('https://pypi.org/account/login/');
+    startWatch(ctx, load, win, other);
+    await vi.runAllTimersAsync();
+    navigate(win, 'https://pypi.org/account/recovery-code/');
+    await vi.runAllTimersAsync();
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('does nothing in a frame, over http, on an IP address or localhost, or in a sandboxed page', async () => {
+    for (const win of [
+      fakeWindow('https://pypi.org/account/recovery-code/', { framed: true }),
+      fakeWindow('http://pypi.org/account/recovery-code/'),
+      fakeWindow('https://127.0.0.1/account/recovery-code/'),
+      fakeWindow('https://localhost/account/recovery-code/'),
+      fakeWindow('https://pypi.org/account/recovery-code/', { origin: 'null' }),
+    ]) {
+      startWatch(ctx, load, win, other);
+      navigate(win, `${win.location.href}?again`);
+    }
+    await vi.runAllTimersAsync();
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it("leaves X's origins to X's watcher rules: the timeline asks for nothing", async () => {
+    const win = fakeWindow('https://x.com/home');
+    startWatch(ctx, load, win, other);
+    await vi.runAllTimersAsync();
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it("is never read by the manifest's watcher (X's), which has no such origins", async () => {
+    const win = fakeWindow('https://pypi.org/account/recovery-code/');
+    startWatch(ctx, load, win);
+    await vi.runAllTimersAsync();
+    expect(load).not.toHaveBeenCalled();
+  });
+});

@@ -63,6 +63,7 @@ export function summary(over: Partial<AccountSummary> = {}): AccountSummary {
     id: 'acc-1',
     site: 'x',
     label: '@alice',
+    origins: ['https://x.com'],
     policy: { kind: 'ordered', maxActive: 5 },
     counts: { ...counts, unused: 3 },
     left: 3,
