@@ -15,6 +15,8 @@ import { TEXT } from './text';
 import type { PanelButton, PanelLike, PanelView } from './ui';
 
 type ChipPhase = 'offer' | 'working' | 'filled';
+/** The background's answer to content/auto-fill, on its way. */
+type AutoFillAsk = Promise<Result<FillGrant & { autoSubmit: boolean }>>;
 
 interface ChipState {
   challenge: Challenge;
@@ -106,15 +108,16 @@ export class Chip {
     // Shown at once from the offer asked ahead; the answer to the real question replaces it.
     const ahead = this.#ahead.offer(this.#o.hint());
     if (import.meta.env.MODE === 'bench') performance.mark(`sparekey-bench:chip ${ahead ? 'with' : 'without'} an offer asked ahead`);
-    let filling = false;
+    let asked: AutoFillAsk | null = null;
     if (ahead) {
       fresh.offer = ahead;
-      filling = this.#considerAutoFill(fresh);
+      asked = this.#askAutoFill(fresh);
       this.#render(fresh);
+      this.#checkAutoFill(fresh, asked);
     }
     // While an automatic fill is asked for, the chip's own question waits (#autoFill asks it if
     // no fill comes of it): its answer would only compete with the fill's for the same thread.
-    if (!filling) void this.#askOffer(fresh);
+    if (!asked) void this.#askOffer(fresh);
   }
 
   async #askOffer(chip: ChipState): Promise<void> {
@@ -126,30 +129,36 @@ export class Chip {
     if (this.#chip !== chip || token !== chip.asked) return;
     if (import.meta.env.MODE === 'bench') performance.mark('sparekey-bench:offer answered');
     this.#takeOffer(chip, reply.ok ? reply.value : undefined);
-    this.#considerAutoFill(chip);
+    const asked = this.#askAutoFill(chip);
     this.#render(chip);
+    this.#checkAutoFill(chip, asked);
   }
 
   /**
    * The step's first offer (locked waits for the unlock): auto-fill is decided on it, once. Called
    * right before the chip is drawn. What the page can judge at once (auto-fill.ts: everything but
    * the guard) is judged now, and if it holds the background is asked at once, so its checks and
-   * its write run while the chip is drawn and the guard looks. The guard looks in a microtask
-   * queued after our chip went in, so after the mutation-observer delivery that this insertion
-   * queued: whatever the page's observers do when our chip appears has been done (and seen by the
-   * guard's own observer) before we look, and the step waits no task for it. Nothing is filled
+   * its write run while the chip is drawn and the guard looks (#checkAutoFill). Nothing is filled
    * unless every condition holds then; a code granted meanwhile goes back (#autoFill).
    */
-  #considerAutoFill(chip: ChipState): boolean {
-    if (chip.auto !== 'pending' || chip.phase !== 'offer' || !chip.offer || chip.offer.state === 'locked') return false;
+  #askAutoFill(chip: ChipState): AutoFillAsk | null {
+    if (chip.auto !== 'pending' || chip.phase !== 'offer' || !chip.offer || chip.offer.state === 'locked') return null;
     chip.auto = 'done';
-    if (!chip.offer.autoFill || this.#autoFillBlocker(chip, true)) return false;
+    if (!chip.offer.autoFill || this.#autoFillBlocker(chip, true)) return null;
     const body: ContentRequests['content/auto-fill']['req'] = { mode: chip.challenge.mode };
     const hint = this.#o.hint();
     if (hint) body.accountHint = hint;
-    const asked = this.#page.send('content/auto-fill', body);
-    queueMicrotask(() => void this.#autoFill(chip, asked));
-    return true;
+    return this.#page.send('content/auto-fill', body);
+  }
+
+  /**
+   * Called right after the chip is drawn: the guard looks in a microtask queued after our chip went
+   * in, so after the mutation-observer delivery that this insertion queued: whatever the page's
+   * observers do when our chip appears has been done (and seen by the guard's own observer) before
+   * we look, and the step waits no task for it.
+   */
+  #checkAutoFill(chip: ChipState, asked: AutoFillAsk | null): void {
+    if (asked) queueMicrotask(() => void this.#autoFill(chip, asked));
   }
 
   /** The first auto-fill condition that does not hold now; `guard`: assume the guard's (judged later). */
@@ -171,7 +180,7 @@ export class Chip {
    * background agreed. A code the background granted while a page-side condition failed never
    * reaches the page: it goes back (content/undo-fill) before the chip takes another click.
    */
-  async #autoFill(chip: ChipState, asked: Promise<Result<FillGrant & { autoSubmit: boolean }>>): Promise<void> {
+  async #autoFill(chip: ChipState, asked: AutoFillAsk): Promise<void> {
     const here = this.#chip === chip && chip.phase === 'offer';
     const why = here ? this.#autoFillBlocker(chip) : null;
     if (import.meta.env.MODE === 'bench') performance.mark(`sparekey-bench:page checks ${here ? (why ?? 'passed') : 'not reached'}`);
