@@ -19,9 +19,10 @@ import { accountsFor, pickAccount } from './accounts';
 import { autoFillOn, withChoice } from './auto-fill-prefs';
 import type { BackgroundDeps } from './deps';
 import { Refusal } from './errors';
-import { grantNext, offerForPage, tabShows } from './fills';
+import { grantNext, offerForPage } from './fills';
 import { autoHold } from './release-limit';
 import type { ContentCaller } from './router';
+import { originOf } from './sender';
 
 /** Why the background refuses an automatic fill, in the order it checks; each has its test. */
 export const AUTO_REFUSALS = ['not-backup-step', 'tab-left', 'tab-not-focused', 'off', 'not-one-account', 'code-out', 'after-failure', 'after-undo'] as const;
@@ -44,15 +45,15 @@ export function autoFillForPage(
     if (step.mode !== 'backup') refuse('not-backup-step');
     // Read at once (the step is waiting on this answer), then judged in order; nothing is
     // reserved before every check passed, and the tab's origin is read right before that.
-    const [vault, shows, active, prefs, settings] = await Promise.all([
+    // The vault, the choices and the settings are in memory (remembered.ts); the tab is one look.
+    const [vault, tab, prefs, settings] = await Promise.all([
       deps.session.unlocked(),
-      tabShows(deps, caller.tabId, caller.origin),
-      deps.tabs.active(),
+      deps.tabs.look(caller.tabId),
       deps.autoFill.get(),
       deps.settings.get(),
     ]);
-    if (!shows) refuse('tab-left');
-    if (active?.id !== caller.tabId) refuse('tab-not-focused');
+    if (originOf(tab?.url) !== caller.origin) refuse('tab-left');
+    if (!tab?.focused) refuse('tab-not-focused');
     const picked = pickAccount(vault, accountsFor(vault, caller.site, caller.origin), step.accountHint);
     if (picked.kind === 'one' && !autoFillOn(prefs, caller.site.id, picked.account.id)) refuse('off');
     if (picked.kind !== 'one') refuse('not-one-account');

@@ -11,6 +11,11 @@ export interface TabsPort {
   url(tabId: number): Promise<string | undefined>;
   /** The focused window's active tab. */
   active(): Promise<{ id: number; url?: string } | undefined>;
+  /**
+   * What auto-fill checks right before it reserves a code, in one look: the tab's URL now, and
+   * whether it is the active tab of the focused window. Undefined when the tab is gone.
+   */
+  look(tabId: number): Promise<{ url?: string; focused: boolean } | undefined>;
   /** Asks the tab's top-frame content script to fill; resolves false if it could not. */
   fill(tabId: number, grant: FillGrant & { autoSubmit: boolean }): Promise<boolean>;
   /** Opens the toolbar popup; false where the browser refuses (Firefox wants a user gesture). */

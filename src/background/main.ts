@@ -18,6 +18,8 @@ import { reconcileAll, reconcileTab } from './reservations';
 import { createRouter } from './router';
 import { originOf } from './sender';
 import { Session } from './session';
+import { trackFocus, type FocusTracker } from './focus';
+import { remembered, type Remembered } from './remembered';
 import { storedIn } from './storage-item';
 import { STORED } from './stored';
 import { wireOutsideFill } from './outside-fill';
@@ -41,8 +43,7 @@ const syncArea: SyncArea = {
 
 const AUTOLOCK_ALARM = 'sparekey-autolock';
 
-function settingsPort(): SettingsPort {
-  const stored = storedIn(STORED.settings, storageArea('local'));
+function settingsPort(stored: Remembered<Settings>): SettingsPort {
   return {
     get: () => stored.get(),
     set: async (patch: Partial<Settings>) => {
@@ -53,8 +54,14 @@ function settingsPort(): SettingsPort {
   };
 }
 
-const tabsPort: TabsPort = {
+const tabsPortWith = (focus: FocusTracker): TabsPort => ({
   url: (tabId) => browser.tabs.get(tabId).then((t) => t?.url, () => undefined),
+  look: async (tabId) => {
+    const [tab, windowId] = await Promise.all([browser.tabs.get(tabId).catch(() => undefined), focus.windowId()]);
+    if (!tab) return undefined;
+    const focused = tab.active && windowId !== undefined && tab.windowId === windowId;
+    return tab.url ? { url: tab.url, focused } : { focused };
+  },
   active: async () => {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     return tab?.id === undefined ? undefined : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
@@ -82,7 +89,7 @@ const tabsPort: TabsPort = {
       () => false,
     );
   },
-};
+});
 
 export function startBackground(): void {
   const now = () => Date.now();
@@ -98,8 +105,16 @@ export function startBackground(): void {
     // Another device's new passphrase, in the synced header (sync.ts).
     syncedHeader: () => syncedHeaderFor({ area: syncArea, state: syncState }),
   });
-  const settings = settingsPort();
-  const autoFill = storedIn(STORED.autoFill, storageArea('local'));
+  // Read on every automatic fill: kept in memory, dropped when storage changes (remembered.ts).
+  const storedSettings = remembered(storedIn(STORED.settings, storageArea('local')));
+  const autoFill = remembered(storedIn(STORED.autoFill, storageArea('local')));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if (STORED.settings.key in changes) storedSettings.drop();
+    if (STORED.autoFill.key in changes) autoFill.drop();
+  });
+  const settings = settingsPort(storedSettings);
+  const tabsPort = tabsPortWith(trackFocus(browser.windows));
 
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   const deps: BackgroundDeps = {

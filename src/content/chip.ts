@@ -5,7 +5,7 @@
 import type { ContentRequests, FillGrant, Offer, Outcome, Result } from '../messages/protocol';
 import type { Challenge } from '../sites/types';
 import { switchToBackup } from '../sites/x/method-choice';
-import { blocker, pageFacts } from './auto-fill';
+import { blocker, pageFacts, type AutoFillCondition } from './auto-fill';
 import type { PageContext } from './context';
 import { clickWhenEnabled, fillInput, type Waiter } from './fill';
 import { OfferAhead } from './offer-ahead';
@@ -15,6 +15,8 @@ import { TEXT } from './text';
 import type { PanelButton, PanelLike, PanelView } from './ui';
 
 type ChipPhase = 'offer' | 'working' | 'filled';
+/** The background's answer to content/auto-fill, on its way. */
+type AutoFillAsk = Promise<Result<FillGrant & { autoSubmit: boolean }>>;
 
 interface ChipState {
   challenge: Challenge;
@@ -47,6 +49,8 @@ export class Chip {
   #switching = false;
   /** A fill on this page was rejected or ended unknown: no more automatic fills until it is left. */
   #failed = false;
+  /** A code granted for an automatic fill that did not happen, on its way back to the background. */
+  #givingBack: Promise<void> | undefined;
   readonly #ahead: OfferAhead;
 
   constructor(options: ChipOptions) {
@@ -103,12 +107,17 @@ export class Chip {
     this.#chip = fresh;
     // Shown at once from the offer asked ahead; the answer to the real question replaces it.
     const ahead = this.#ahead.offer(this.#o.hint());
+    if (import.meta.env.MODE === 'bench') performance.mark(`sparekey-bench:chip ${ahead ? 'with' : 'without'} an offer asked ahead`);
+    let asked: AutoFillAsk | null = null;
     if (ahead) {
       fresh.offer = ahead;
+      asked = this.#askAutoFill(fresh);
       this.#render(fresh);
-      this.#considerAutoFill(fresh);
+      this.#checkAutoFill(fresh, asked);
     }
-    void this.#askOffer(fresh);
+    // While an automatic fill is asked for, the chip's own question waits (#autoFill asks it if
+    // no fill comes of it): its answer would only compete with the fill's for the same thread.
+    if (!asked) void this.#askOffer(fresh);
   }
 
   async #askOffer(chip: ChipState): Promise<void> {
@@ -118,59 +127,106 @@ export class Chip {
     if (hint) body.accountHint = hint;
     const reply = await this.#page.send('content/prompt-seen', body);
     if (this.#chip !== chip || token !== chip.asked) return;
+    if (import.meta.env.MODE === 'bench') performance.mark('sparekey-bench:offer answered');
     this.#takeOffer(chip, reply.ok ? reply.value : undefined);
+    const asked = this.#askAutoFill(chip);
     this.#render(chip);
-    this.#considerAutoFill(chip);
+    this.#checkAutoFill(chip, asked);
   }
 
   /**
-   * The step's first offer (locked waits for the unlock): auto-fill is decided on it, once. In a
-   * microtask queued after our chip went in, so after the mutation-observer delivery that this
-   * insertion queued: whatever the page's observers do when our chip appears has been done (and
-   * seen by the guard's own observer) before we look, and the step waits no task for it.
+   * The step's first offer (locked waits for the unlock): auto-fill is decided on it, once. Called
+   * right before the chip is drawn. What the page can judge at once (auto-fill.ts: everything but
+   * the guard) is judged now, and if it holds the background is asked at once, so its checks and
+   * its write run while the chip is drawn and the guard looks (#checkAutoFill). Nothing is filled
+   * unless every condition holds then; a code granted meanwhile goes back (#autoFill).
    */
-  #considerAutoFill(chip: ChipState): void {
-    if (chip.auto !== 'pending' || chip.phase !== 'offer' || !chip.offer || chip.offer.state === 'locked') return;
+  #askAutoFill(chip: ChipState): AutoFillAsk | null {
+    if (chip.auto !== 'pending' || chip.phase !== 'offer' || !chip.offer || chip.offer.state === 'locked') return null;
     chip.auto = 'done';
-    if (!chip.offer.autoFill) return;
-    queueMicrotask(() => void this.#autoFill(chip));
+    if (!chip.offer.autoFill || this.#autoFillBlocker(chip, true)) return null;
+    const body: ContentRequests['content/auto-fill']['req'] = { mode: chip.challenge.mode };
+    const hint = this.#o.hint();
+    if (hint) body.accountHint = hint;
+    return this.#page.send('content/auto-fill', body);
   }
 
-  /** Fills with no click when every condition holds (auto-fill.ts), and the background agrees. */
-  async #autoFill(chip: ChipState): Promise<void> {
-    if (this.#chip !== chip || chip.phase !== 'offer') return;
+  /**
+   * Called right after the chip is drawn: the guard looks in a microtask queued after our chip went
+   * in, so after the mutation-observer delivery that this insertion queued: whatever the page's
+   * observers do when our chip appears has been done (and seen by the guard's own observer) before
+   * we look, and the step waits no task for it.
+   */
+  #checkAutoFill(chip: ChipState, asked: AutoFillAsk | null): void {
+    if (asked) queueMicrotask(() => void this.#autoFill(chip, asked));
+  }
+
+  /** The first auto-fill condition that does not hold now; `guard`: assume the guard's (judged later). */
+  #autoFillBlocker(chip: ChipState, guard?: true): AutoFillCondition | null {
     const { doc, adapter } = this.#page;
     const challenge = chip.challenge;
-    const why = blocker({
+    return blocker({
       offer: chip.offer,
       mode: challenge.mode,
       ...pageFacts(doc, adapter.site.origins),
-      guard: challenge.input.isConnected && chip.panel.seenPlainly(),
+      guard: guard ?? (challenge.input.isConnected && chip.panel.seenPlainly()),
       firstForStep: true,
       failedBefore: this.#failed,
     });
-    if (why) return;
+  }
+
+  /**
+   * Fills with no click when every condition holds now, the guard's too (auto-fill.ts), and the
+   * background agreed. A code the background granted while a page-side condition failed never
+   * reaches the page: it goes back (content/undo-fill) before the chip takes another click.
+   */
+  async #autoFill(chip: ChipState, asked: AutoFillAsk): Promise<void> {
+    const here = this.#chip === chip && chip.phase === 'offer';
+    const why = here ? this.#autoFillBlocker(chip) : null;
+    if (import.meta.env.MODE === 'bench') performance.mark(`sparekey-bench:page checks ${here ? (why ?? 'passed') : 'not reached'}`);
+    if (!here || why) {
+      void this.#giveBack(asked).then(() => this.#askAgain(chip));
+      return;
+    }
     chip.phase = 'working';
-    const body: ContentRequests['content/auto-fill']['req'] = { mode: challenge.mode };
-    const hint = this.#o.hint();
-    if (hint) body.accountHint = hint;
-    const grant = await this.#page.send('content/auto-fill', body);
+    const challenge = chip.challenge;
+    const grant = await asked;
+    if (import.meta.env.MODE === 'bench') performance.mark('sparekey-bench:auto-fill answered');
     if (!grant.ok) {
       // Refused: the chip offers, as it would have without auto-fill.
       if (this.#chip === chip) {
         chip.phase = 'offer';
         this.#render(chip);
+        this.#askAgain(chip);
       }
       return;
     }
     if (this.#chip !== chip || !challenge.input.isConnected) {
       // The step went away meanwhile: the code never reached the page, so it goes back.
-      void this.#page.send('content/undo-fill', { reservationId: grant.value.reservationId, trusted: true });
+      void this.#giveBack(asked);
       return;
     }
     // Undo until it is sent; with auto-submit on it is sent at once, so there is nothing to undo.
     if (!grant.value.autoSubmit) chip.undo = { reservationId: grant.value.reservationId, seq: grant.value.seq };
     await this.#fill(challenge, grant.value, grant.value.autoSubmit === true);
+  }
+
+  /** No automatic fill came of it: the chip offers, from a fresh answer. */
+  #askAgain(chip: ChipState): void {
+    if (this.#chip === chip && chip.phase === 'offer') void this.#askOffer(chip);
+  }
+
+  /** A code granted for an automatic fill that did not happen goes back, unused (Undo's path). */
+  #giveBack(asked: Promise<Result<FillGrant>>): Promise<void> {
+    const back = (async () => {
+      const grant = await asked;
+      if (grant.ok) await this.#page.send('content/undo-fill', { reservationId: grant.value.reservationId, trusted: true });
+    })();
+    const done = back.catch(() => undefined).then(() => {
+      if (this.#givingBack === done) this.#givingBack = undefined;
+    });
+    this.#givingBack = done;
+    return done;
   }
 
   /** "Undo" after an automatic fill (a person's click the guard accepted): empty the field, give the code back. */
@@ -271,6 +327,10 @@ export class Chip {
   async #useCode(chip: ChipState, accountId?: string): Promise<void> {
     if (this.#chip !== chip || chip.phase !== 'offer') return;
     chip.phase = 'working';
+    // A code granted for an automatic fill that did not happen is given back first, so this click's
+    // request is not answered with that same reservation (which the give-back then releases).
+    await this.#givingBack;
+    if (this.#chip !== chip) return;
     let challenge: Challenge | null = chip.challenge;
     if (challenge.mode === 'app') {
       this.#status(chip, TEXT.switching);

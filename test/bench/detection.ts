@@ -17,6 +17,8 @@ import type { TestServer } from '../e2e/harness/server';
 import type { TestPage } from '../e2e/harness/types';
 import { loginToCodeStep } from '../e2e/helpers';
 import type { Replica } from '../replica/handler.mjs';
+import type { AutoFillMarks } from './hook/auto-fill-marks';
+import { hook } from './scale';
 import { BUDGETS, PASSPHRASE, addInitScript, buildDir, log, must, roundMs, stats, verdict } from './lib';
 
 const HANDLE = 'bench_detect';
@@ -30,6 +32,8 @@ interface Candidate {
   nearInput: boolean;
 }
 interface Detect {
+  /** performance.timeOrigin: page times + this = absolute times, to line up with the background's marks. */
+  origin: number;
   inputAt: number | null;
   /** When the 2FA input first held a value (auto-fill's input event). */
   filledAt: number | null;
@@ -40,7 +44,7 @@ interface Detect {
 /** Main-world script, run before the page's own (addInitScript / evaluateOnNewDocument). */
 const OBSERVER = `(() => {
   const SEL = 'input[data-testid="ocfEnterTextTextInput"]';
-  const d = (window.__skDetect = { inputAt: null, filledAt: null, inputRenderedAt: null, candidates: [] });
+  const d = (window.__skDetect = { origin: performance.timeOrigin, inputAt: null, filledAt: null, inputRenderedAt: null, candidates: [] });
   let input = null;
   document.addEventListener('input', (e) => {
     if (input && e.target === input && input.value && d.filledAt === null) d.filledAt = performance.now();
@@ -86,8 +90,19 @@ async function loginToTwoFactor(page: TestPage, handle = HANDLE): Promise<void> 
   await loginToCodeStep(page, handle, { password: PASSWORD });
 }
 
-/** `extensionDir`: another build to measure (e.g. a prototype of a fix); default the production build. */
-export async function detection(name: BrowserName, server: TestServer, replica: Replica, runs: number, extensionDir = buildDir(name, 'production')) {
+/**
+ * `extensionDir`: another build to measure (e.g. a prototype of a fix); default the production build.
+ * `marks`: the build is a bench build (its hook answers): also split each automatic fill into
+ * page → background, the background's work (and each port it waited on), background → code in the input.
+ */
+export async function detection(
+  name: BrowserName,
+  server: TestServer,
+  replica: Replica,
+  runs: number,
+  extensionDir = buildDir(name, 'production'),
+  marks = false,
+) {
   if (!replica.referee.hasAccount(HANDLE)) replica.referee.createAccount({ handle: HANDLE, password: PASSWORD, mode: 'backup', codes: 5 });
   const browser = await launchBrowser(name, { server, extensionDir });
   try {
@@ -132,6 +147,8 @@ export async function detection(name: BrowserName, server: TestServer, replica: 
     // Auto-fill on: step appears → code in X's input, a fresh account per run (the first not counted).
     await must(popup, 'autofill/set', { site: 'x', on: true, trusted: true });
     const filled: number[] = [];
+    const phases: Record<string, number[]> = {};
+    const note = (phase: string, ms: number) => (phases[phase] ??= []).push(ms);
     for (let i = 0; i <= runs; i++) {
       const handle = `bench_auto_${name}_${Date.now().toString(36)}_${i}`;
       replica.referee.createAccount({ handle, password: PASSWORD, mode: 'backup', codes: 1 });
@@ -141,11 +158,28 @@ export async function detection(name: BrowserName, server: TestServer, replica: 
       const d = (await page.waitFor(
         () => {
           const d = (window as unknown as { __skDetect?: Detect }).__skDetect;
-          return d && d.inputAt !== null && d.filledAt !== null ? { inputAt: d.inputAt, filledAt: d.filledAt } : null;
+          if (!d || d.inputAt === null || d.filledAt === null) return null;
+          // The bench build's own marks (src/content/chip.ts), since this step appeared.
+          const since = d.inputAt;
+          const pageMarks = performance
+            .getEntriesByType('mark')
+            .filter((m) => m.name.startsWith('sparekey-bench:') && m.startTime >= since)
+            .map((m) => ({ name: m.name.slice('sparekey-bench:'.length), at: m.startTime }));
+          return { origin: d.origin, inputAt: d.inputAt, filledAt: d.filledAt, pageMarks };
         },
         { timeout: 10_000, interval: 50, message: 'the 2FA input filled with no click (auto-fill)' },
-      )) as Pick<Detect, 'inputAt' | 'filledAt'>;
+      )) as Pick<Detect, 'origin' | 'inputAt' | 'filledAt'> & { pageMarks: { name: string; at: number }[] };
+      const taken = marks ? await hook<AutoFillMarks[]>(popup, { op: 'auto-fill-marks' }) : [];
       if (i === 0) continue;
+      const m = taken.at(-1);
+      if (m?.grantedAt) {
+        note('page_to_background', m.receivedAt - (d.origin + d.inputAt!));
+        note('in_background', m.grantedAt - m.receivedAt);
+        note('background_to_code_in_input', d.origin + d.filledAt! - m.grantedAt);
+        for (const span of m.spans) note(`background: ${span.name}`, span.end - span.start);
+        for (const p of d.pageMarks) note(`page: ${p.name}`, p.at - d.inputAt!);
+        for (const b of m.before) note(`${b.type} arrived, after the step`, b.at - (d.origin + d.inputAt!));
+      }
       filled.push(d.filledAt! - d.inputAt!);
       log(`${name} auto-fill ${i}/${runs}: code in the input +${filled.at(-1)!.toFixed(2)} ms after the step appeared`);
     }
@@ -159,6 +193,8 @@ export async function detection(name: BrowserName, server: TestServer, replica: 
       input_to_chip_rendered_ms: stats(rendered, 2),
       chip_rendered_after_input_rendered_ms: stats(frames.map(roundMs), 2),
       step_to_code_in_input_auto_fill_ms: { ...f, budget_p95_ms: BUDGETS.auto_fill_p95_ms, verdict: verdict(f.p95, BUDGETS.auto_fill_p95_ms) },
+      // Absolute clocks of two processes: within about a millisecond of each other.
+      ...(marks && { auto_fill_phases_ms: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, stats(v, 2)])) }),
     };
   } finally {
     await browser.close();

@@ -3,7 +3,8 @@
 // be taken (the JSON's "errors" says which); a missed budget is a figure, not a failure.
 //
 //   npm run bench [-- --only unlock,scale,detection,busy,sizes,popup] [--browsers chromium,firefox]
-//                 [--rebuild] [--quick]
+//                 [--rebuild] [--quick] [--marks]
+// --marks: detection runs the bench build and splits auto-fill's time into phases (its hook's marks).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,7 @@ import { DEFAULT_KDF } from '../../src/crypto/kdf-params';
 import { ensureBenchBuilds } from './builds';
 import { BUSY_PATH, busy, busyPage } from './busy';
 import { detection } from './detection';
-import { BUDGETS, RESULTS_DIR, attempt, log } from './lib';
+import { BUDGETS, RESULTS_DIR, attempt, buildDir, log } from './lib';
 import { popup } from './popup';
 import { scale, SCALE } from './scale';
 import { sizes } from './sizes';
@@ -35,7 +36,7 @@ function parseArgs(argv: string[]) {
   if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
   const browsers = (value('--browsers')?.split(',') ?? [...BROWSER_NAMES]) as BrowserName[];
   if (browsers.some((b) => !BROWSER_NAMES.includes(b))) throw new Error(`--browsers takes ${BROWSER_NAMES.join(',')}`);
-  return { only: new Set(only as Section[]), browsers, rebuild: argv.includes('--rebuild'), quick: argv.includes('--quick') };
+  return { only: new Set(only as Section[]), browsers, rebuild: argv.includes('--rebuild'), quick: argv.includes('--quick'), marks: argv.includes('--marks') };
 }
 
 function git(...args: string[]): string {
@@ -86,7 +87,10 @@ export async function main(argv: string[]): Promise<number> {
     const scaleFigures = await per('scale', (b) =>
       scale(b, server, { open: n.open, next: n.next, offer: n.offer, rules: n.rules, reserveMarkUsed: n.reserveMarkUsed, list: n.list }),
     );
-    const detectionFigures = await per('detection', (b) => detection(b, server, replica, n.detection));
+    const detectionFigures = await per('detection', (b) => 
+      // --marks: the bench build, whose hook splits each automatic fill into its phases.
+      detection(b, server, replica, n.detection, args.marks ? buildDir(b, 'bench') : undefined, args.marks),
+    );
     const busyFigures = await per('busy', (b) => busy(b, server, n.busy));
     const popupFigures = await per('popup', (b) => popup(b, server, n.popup));
     const dirty = git('status', '--porcelain', '--', 'entrypoints', 'src', 'public', 'wxt.config.ts', 'package.json');

@@ -22,6 +22,7 @@ import { grantNext, offerFor, settleReservation } from '../../../src/background/
 import { OpenVault } from '../../../src/background/open-vault';
 import { storedIn } from '../../../src/background/storage-item';
 import { STORED } from '../../../src/background/stored';
+import { installAutoFillMarks } from './auto-fill-marks';
 import { closeKdfThread, compareKdfs, spawnKdfThread } from './kdf';
 import type { KdfParams } from '../../../src/crypto';
 import type { ContentCaller } from '../../../src/background/router';
@@ -34,12 +35,15 @@ export type BenchRequest =
   | { op: 'open-phases'; samples: number }
   | { op: 'kdf-compare'; params: KdfParams }
   | { op: 'kdf-spawn' }
-  | { op: 'kdf-close' };
+  | { op: 'kdf-close' }
+  | { op: 'auto-fill-marks' };
 
 export function installBenchHook(deps: BackgroundDeps): void {
   if (import.meta.env.MODE !== 'bench') return;
   // No badge updates or tab broadcasts while we measure: they would run inside the samples.
   const quiet: BackgroundDeps = { ...deps, changed: () => undefined };
+  // Wraps the ports `deps` holds (the live handlers' own object) before any request comes.
+  const autoFillMarks = installAutoFillMarks(deps);
   const { handlers } = createHandlers(quiet);
   const page = { kind: 'page' } as const;
   // X: the site whose login the chip serves (ordered policy, at most 5 active codes).
@@ -179,7 +183,9 @@ export function installBenchHook(deps: BackgroundDeps): void {
           ? populate(request.from, request.accounts, request.codesPerAccount)
           : request.op === 'open-phases'
             ? openPhases(request.samples)
-            : scale(request.samples);
+            : request.op === 'auto-fill-marks'
+              ? Promise.resolve(autoFillMarks.take())
+              : scale(request.samples);
       run.then(
         (value) => port.postMessage({ ok: true, value }),
         (error: unknown) => port.postMessage({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),

@@ -314,6 +314,51 @@ describe('startBackground', () => {
     });
   });
 
+  describe('auto-fill through the real ports', () => {
+    /** Tab 1 on X's login, active in window 0, which has focus; auto-fill on for X. */
+    async function atLogin() {
+      const world = new World();
+      await seedVault();
+      let focused: number | undefined = 0;
+      vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockImplementation((async () => ({ id: focused })) as never);
+      startBackground();
+      world.urls.set(1, LOGIN);
+      world.active = 1;
+      await world.ok('autofill/set', { site: 'x', on: true, trusted: true });
+      return { world, focus: (id: number | undefined) => (focused = id) };
+    }
+    const refusedWith = async (world: World, rule: string) => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      expect(await world.send('content/auto-fill', { mode: 'backup' }, world.content(1))).toMatchObject({ ok: false });
+      expect(warn.mock.calls.flat().join(' ')).toContain(`no automatic fill: ${rule}`);
+      warn.mockRestore();
+    };
+
+    it('refuses a tab whose window lost focus to another of the browser\'s windows, also once the browser itself loses focus', async () => {
+      const { world } = await atLogin();
+      await fakeBrowser.windows.onFocusChanged.trigger(5);
+      await refusedWith(world, 'tab-not-focused');
+      await fakeBrowser.windows.onFocusChanged.trigger(-1); // WINDOW_ID_NONE: another application
+      await refusedWith(world, 'tab-not-focused');
+      await fakeBrowser.windows.onFocusChanged.trigger(0);
+      expect(await world.ok('content/auto-fill', { mode: 'backup' }, world.content(1))).toMatchObject({ value: X_CODES[0] });
+    });
+
+    it('asks which window has focus when it has seen no focus change (a restarted worker)', async () => {
+      const { world, focus } = await atLogin();
+      focus(5);
+      await refusedWith(world, 'tab-not-focused');
+    });
+
+    it('follows choices and settings changed in storage behind its back (another of our pages, sync)', async () => {
+      const { world } = await atLogin();
+      await fakeBrowser.storage.local.set({ autoFill: { sites: {}, accounts: {} } });
+      await refusedWith(world, 'off');
+      await fakeBrowser.storage.local.set({ autoFill: { sites: { x: true }, accounts: {} }, settings: { autoSubmit: true } });
+      expect(await world.ok('content/auto-fill', { mode: 'backup' }, world.content(1))).toMatchObject({ value: X_CODES[0], autoSubmit: true });
+    });
+  });
+
   describe('badge', () => {
     const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
 

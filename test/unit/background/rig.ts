@@ -64,6 +64,10 @@ export class FakeTabs implements TabsPort {
   async url(tabId: number) {
     return this.urls.get(tabId);
   }
+  async look(tabId: number) {
+    if (!this.urls.has(tabId)) return undefined;
+    return { url: this.urls.get(tabId)!, focused: this.activeTab === tabId };
+  }
   async active() {
     if (this.activeTab === undefined) return undefined;
     const url = this.urls.get(this.activeTab);

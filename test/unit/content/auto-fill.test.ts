@@ -8,7 +8,7 @@ import { AUTO_FILL_CONDITIONS, blocker, pageFacts, type AutoFillFacts } from '..
 import { TEXT } from '../../../src/content/text';
 import type { Challenge, SiteAdapter } from '../../../src/sites/types';
 import { xAdapter } from '../../../src/sites/x';
-import { CODE, LOGIN, codeInput, enableNext, load, makeRig, nextButton, ok, sent, settle, showToast, type Rig } from './runtime-rig';
+import { CODE, FakePanel, LOGIN, codeInput, enableNext, load, makeRig, nextButton, ok, sent, settle, showToast, type Rig } from './runtime-rig';
 
 vi.mock('wxt/browser', () => import('../i18n-browser'));
 
@@ -139,20 +139,74 @@ describe('auto-fill in the page runtime', () => {
     expect(sent('content/auto-fill')).toEqual([]);
   });
 
-  it('condition "guard": nothing while the guard\'s passive checks fail (something covers or hides the chip or X\'s field)', async () => {
+  it('condition "guard": nothing filled while the guard\'s passive checks fail (something covers or hides the chip or X\'s field), and the code asked for meanwhile goes back', async () => {
     load('login-2fa-backup.html', LOGIN);
     vi.spyOn(document, 'hasFocus').mockReturnValue(true);
     rig = makeRig();
-    // The page interferes as soon as our chip is there (auto-fill is decided just after it shows).
+    // The page interferes as soon as our chip is there (the guard looks just after it shows,
+    // while the background is already asked: the code it grants must not reach the page).
     rig.replies['content/prompt-seen'] = () => {
       rig.chip()!.plain = false;
       return ok(READY);
     };
+    rig.replies['content/auto-fill'] = () => ok({ value: CODE, reservationId: 'r1', accountId: 'a1', seq: 1, autoSubmit: true });
+    rig.replies['content/undo-fill'] = () => ok({ ...READY });
     rig.runtime.start();
+    enableNext();
     await settle();
     expect(rig.chip()?.shown).toBe(true);
-    expect(sent('content/auto-fill')).toEqual([]);
+    expect(sent('content/auto-fill')).toEqual([{ mode: 'backup' }]);
     expect(codeInput().value).toBe('');
+    expect(sent('content/undo-fill')).toEqual([{ reservationId: 'r1', trusted: true }]);
+    expect(rig.runtime.state.watching).toBeNull();
+    expect(rig.chip()?.view?.buttons.map((b) => b.label)).toEqual([TEXT.useCode(2)]);
+  });
+
+  it('condition "guard": the guard looks only after the page\'s own observers reacted to our chip going in', async () => {
+    load('login-2fa-backup.html', LOGIN);
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+    rig = makeRig();
+    rig.replies['content/prompt-seen'] = () => ok(READY);
+    rig.replies['content/auto-fill'] = () => ok({ value: CODE, reservationId: 'r1', accountId: 'a1', seq: 1, autoSubmit: false });
+    rig.replies['content/undo-fill'] = () => ok({ ...READY });
+    // A page's MutationObserver is told of our chip in a microtask queued when it goes in; an attack
+    // that covers it from there must be seen (the fill was asked for before: it goes back).
+    const show = FakePanel.prototype.show;
+    vi.spyOn(FakePanel.prototype, 'show').mockImplementation(function (this: FakePanel) {
+      if (!this.shown) queueMicrotask(() => (this.plain = false));
+      show.call(this);
+    });
+    rig.runtime.start();
+    await settle();
+    expect(sent('content/auto-fill')).toEqual([{ mode: 'backup' }]);
+    expect(codeInput().value).toBe('');
+    expect(sent('content/undo-fill')).toEqual([{ reservationId: 'r1', trusted: true }]);
+  });
+
+  it('condition "guard": a click on the chip while a refused automatic fill\'s code is going back asks only once it is back', async () => {
+    load('login-2fa-backup.html', LOGIN);
+    vi.spyOn(document, 'hasFocus').mockReturnValue(true);
+    rig = makeRig();
+    rig.replies['content/prompt-seen'] = () => {
+      rig.chip()!.plain = false;
+      return ok(READY);
+    };
+    let answer!: (r: unknown) => void;
+    // The background's answer comes when the test says (the rig's send awaits what a reply returns).
+    rig.replies['content/auto-fill'] = (() => new Promise((resolve) => (answer = resolve))) as never;
+    rig.replies['content/undo-fill'] = () => ok({ ...READY });
+    rig.replies['content/request-fill'] = () => ok({ value: CODE, reservationId: 'r2', accountId: 'a1', seq: 2 });
+    rig.runtime.start();
+    await settle();
+    rig.chip()!.plain = true;
+    rig.chip()!.press(TEXT.useCode(2));
+    await settle();
+    expect(sent('content/request-fill')).toEqual([]);
+    answer(ok({ value: CODE, reservationId: 'r1', accountId: 'a1', seq: 1, autoSubmit: false }));
+    await settle();
+    expect(sent('content/undo-fill')).toEqual([{ reservationId: 'r1', trusted: true }]);
+    expect(sent('content/request-fill')).toHaveLength(1);
+    expect(rig.runtime.state.watching).toEqual({ reservationId: 'r2', submitted: false });
   });
 
   it('condition "top-frame" and "exact-origin" are read from the page itself', () => {
