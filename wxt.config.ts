@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { hostPermissions, optionalHostPermissions } from './src/sites/index';
 import { ANY_HTTPS_SITE } from './src/sites/generic/origin';
 import { preactNoInnerHtml } from './src/build/preact-no-inner-html';
 import { wasmInline } from './src/build/wasm-inline';
-import { popupAlone } from './src/build/popup-alone';
+import { shipLocales } from './src/build/ship-locales';
 import { benchHook } from './test/bench/hook/inject';
 
 // The gecko id is fixed so Firefox keeps the same storage across reinstalls and so
@@ -17,7 +18,7 @@ export default defineConfig({
   outDir: '.output',
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
-  hooks: { 'entrypoints:grouped': (_wxt, groups) => popupAlone(groups) },
+  hooks: { 'build:publicAssets': (_wxt, files) => shipLocales(files, (path) => readFileSync(path, 'utf8')) },
   vite: ({ mode }) => ({
     // benchHook: only `--mode bench` (test/bench/build.mjs) gets the bench's hook in the background.
     plugins: [preactNoInnerHtml(), wasmInline(), benchHook(mode)],
