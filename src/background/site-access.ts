@@ -2,7 +2,7 @@
 // 'on-request'; GitHub first). The manifest lists their origins as optional_host_permissions; the
 // popup asks for them with permissions.request inside a person's click (the one place a browser
 // lets an extension ask), and this module keeps the browser's registered content scripts in step
-// with what was granted: the watcher (entrypoints/granted-sites.content.ts) is registered for a
+// with what was granted: the watcher (entrypoints/sites.content.ts) is registered for a
 // site's origins while they are granted and unregistered when they are not. It runs at every
 // start of the background (a grant or revocation made while it slept, a browser that dropped
 // persisted scripts), on permissions.onAdded/onRemoved, and when the popup asks (sites/access),
@@ -11,8 +11,8 @@ import { originOfPattern, patternOf } from '../sites/generic/origin';
 import { siteForOrigin } from '../sites/index';
 import type { SiteInfo } from '../sites/types';
 
-/** The file WXT builds from entrypoints/granted-sites.content.ts (registration: 'runtime'). */
-export const GRANTED_SCRIPT = '/content-scripts/granted-sites.js';
+/** The watcher, the file WXT builds from entrypoints/sites.content.ts (the manifest runs it on X's pages). */
+export const GRANTED_SCRIPT = '/content-scripts/sites.js';
 
 /** The registered script's id for a site: one script per site, so each can come and go alone. */
 export const scriptIdOf = (site: SiteInfo) => `sparekey-site-${site.id}`;

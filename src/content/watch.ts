@@ -31,9 +31,9 @@ const RETRY_MS = [500, 2_000, 5_000] as const;
 type WatchContext = Pick<ContentScriptContext, 'addEventListener' | 'setTimeout'>;
 
 /**
- * `otherSites`: this copy was registered at runtime for granted origins (entrypoints/
- * granted-sites.content.ts), so an origin no site lists is another site's the person granted. The
- * manifest's copy (X) never reads such an origin.
+ * `otherSites`: an origin no site lists is another site's the person granted, since only the
+ * background's runtime registration for a granted origin (src/background/site-access.ts) runs the
+ * watcher there; the manifest runs it on X's pages only.
  */
 export function startWatch(ctx: WatchContext, load: LoadRuntime, win: Window = window, options: { otherSites?: boolean } = {}): void {
   // In our isolated world only, never on the page's DOM: a page must not learn that Sparekey is

@@ -164,7 +164,7 @@ describe('startBackground', () => {
     const world = new World();
     world.granted.add('https://github.com/*');
     startBackground();
-    await until(() => expect(world.scripts.map((s) => [s.id, s.matches, s.js])).toEqual([['sparekey-site-github', ['https://github.com/*'], ['/content-scripts/granted-sites.js']]]));
+    await until(() => expect(world.scripts.map((s) => [s.id, s.matches, s.js])).toEqual([['sparekey-site-github', ['https://github.com/*'], ['/content-scripts/sites.js']]]));
     world.granted.clear();
     (fakeBrowser.permissions.onRemoved as unknown as { fire(p: object): void }).fire({ origins: ['https://github.com/*'] });
     await until(() => expect(world.scripts).toEqual([]));
