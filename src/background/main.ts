@@ -33,6 +33,7 @@ import { deriveKey } from '../crypto';
 import { KdfHost } from './kdf-host';
 import { kdfChannelOpener } from './kdf-channels';
 import { Sync, syncedHeaderFor, type SyncArea } from './sync';
+import { encodeReply } from '../messages/wire';
 
 /** storage.sync: what Chrome sync and Firefox Sync carry between a person's browsers. */
 const syncArea: SyncArea = {
@@ -207,7 +208,7 @@ export function startBackground(): void {
         }
         if (type === 'vault/lock') await browser.alarms.clear(AUTOLOCK_ALARM);
       }
-      return reply;
+      return encodeReply(message, reply);
     });
   });
 

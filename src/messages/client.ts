@@ -3,11 +3,12 @@
 import { browser } from 'wxt/browser';
 import { msg } from '../i18n';
 import type { MessageName, Req, Res, Result } from './protocol';
+import { decodeReply, envelope } from './wire';
 
 export async function send<N extends MessageName>(type: N, body: Req<N>): Promise<Result<Res<N>>> {
   try {
-    const reply = (await browser.runtime.sendMessage({ type, body })) as Result<Res<N>> | undefined;
-    if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
+    const reply = decodeReply(await browser.runtime.sendMessage(envelope(type, body)));
+    if (reply) return reply as Result<Res<N>>;
     return { ok: false, error: { code: 'internal', message: msg('clientNoAnswer') } };
   } catch {
     return { ok: false, error: { code: 'internal', message: msg('clientUnreachable') } };

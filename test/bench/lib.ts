@@ -138,7 +138,9 @@ export async function timedAsk(page: TestPage, type: string, body: unknown = {})
       type Api = { runtime: { sendMessage(m: unknown): Promise<unknown> } };
       const g = globalThis as unknown as { browser?: Api; chrome?: Api };
       const t0 = performance.now();
-      const reply = (await (g.browser ?? g.chrome)!.runtime.sendMessage({ type, body })) as Reply;
+      // As src/messages/client.ts sends it: the reply asked for as JSON text (src/messages/wire.ts).
+      const raw = await (g.browser ?? g.chrome)!.runtime.sendMessage({ type, body, reply: 'json' });
+      const reply = (typeof raw === 'string' ? JSON.parse(raw) : raw) as Reply;
       return { ms: performance.now() - t0, reply };
     },
     type,

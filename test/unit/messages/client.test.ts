@@ -36,7 +36,7 @@ describe('send', () => {
     expect(await send('content/load-runtime', {})).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
     failing(1, 'silent');
     expect(await send('content/load-runtime', {})).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
-    expect(sendMessage).toHaveBeenLastCalledWith({ type: 'content/load-runtime', body: {} });
+    expect(sendMessage).toHaveBeenLastCalledWith({ type: 'content/load-runtime', body: {}, reply: 'json' });
   });
 });
 
