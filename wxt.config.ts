@@ -5,6 +5,7 @@ import { ANY_HTTPS_SITE } from './src/sites/generic/origin';
 import { preactNoInnerHtml } from './src/build/preact-no-inner-html';
 import { wasmInline } from './src/build/wasm-inline';
 import { shipLocales } from './src/build/ship-locales';
+import { inlinePageCssPlugin } from './src/build/inline-page-css';
 import { benchHook } from './test/bench/hook/inject';
 
 // The gecko id is fixed so Firefox keeps the same storage across reinstalls and so
@@ -21,9 +22,11 @@ export default defineConfig({
   hooks: { 'build:publicAssets': (_wxt, files) => shipLocales(files, (path) => readFileSync(path, 'utf8')) },
   vite: ({ mode }) => ({
     // benchHook: only `--mode bench` (test/bench/build.mjs) gets the bench's hook in the background.
-    plugins: [preactNoInnerHtml(), wasmInline(), benchHook(mode)],
+    plugins: [preactNoInnerHtml(), wasmInline(), inlinePageCssPlugin(), benchHook(mode)],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    build: { sourcemap: false },
+    // modulePreload.polyfill: both browsers know <link rel=modulepreload>; the polyfill was code
+    // every page ran first for nothing.
+    build: { sourcemap: false, modulePreload: { polyfill: false } },
   }),
   zip: {
     artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',

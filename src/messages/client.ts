@@ -5,10 +5,15 @@ import { msg } from '../i18n';
 import type { MessageName, Req, Res, Result } from './protocol';
 import { decodeReply, envelope } from './wire';
 
-export async function send<N extends MessageName>(type: N, body: Req<N>): Promise<Result<Res<N>>> {
+export function send<N extends MessageName>(type: N, body: Req<N>): Promise<Result<Res<N>>> {
+  return settle<Res<N>>(Promise.resolve().then(() => browser.runtime.sendMessage(envelope(type, body))));
+}
+
+/** A raw runtime reply (sent here, or by the popup's early asks) as a Result. */
+export async function settle<T>(raw: Promise<unknown>): Promise<Result<T>> {
   try {
-    const reply = decodeReply(await browser.runtime.sendMessage(envelope(type, body)));
-    if (reply) return reply as Result<Res<N>>;
+    const reply = decodeReply(await raw);
+    if (reply) return reply as Result<T>;
     return { ok: false, error: { code: 'internal', message: msg('clientNoAnswer') } };
   } catch {
     return { ok: false, error: { code: 'internal', message: msg('clientUnreachable') } };

@@ -4,7 +4,7 @@
 import { useCallback, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { ProtocolError, VaultStatus } from '../messages/protocol';
 import { SendContext, useSend, type Send } from './api';
-import { Notice } from './components';
+import { AppMark, Notice } from './components';
 import { t } from './i18n';
 import { Account } from './screens/Account';
 import { Accounts, type AddMode } from './screens/Accounts';
@@ -88,7 +88,7 @@ function Root(props: { page: 'popup' | 'sheet' }) {
         <div class="popup">
           <header class="top">
             <h1>
-              <img src="/icon/32.png" alt="" width="20" height="20" />
+              <AppMark />
               {t('appName')}
             </h1>
             {status?.state === 'unlocked' && <LockButton onStatus={setStatus} />}

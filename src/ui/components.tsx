@@ -177,6 +177,22 @@ export const SITE_PATHS: Readonly<Record<string, string>> = {
 };
 
 /** A site's mark, decorative: the site's name is always written next to it. */
+/**
+ * The app's mark beside its name: the icon (test/tools/make-icons.mjs draws the same shapes into
+ * the PNGs) as inline SVG, so the popup's first frame fetches and decodes no image.
+ */
+export function AppMark() {
+  return (
+    <svg class="app-mark" viewBox="0 0 100 100" width="20" height="20" aria-hidden="true" focusable="false">
+      <rect width="100" height="100" rx="20" fill="#0f766e" />
+      <g fill="#fff">
+        <path d="M33 33a17 17 0 1 0 0 34a17 17 0 1 0 0-34zm0 10a7 7 0 1 1 0 14a7 7 0 1 1 0-14z" fill-rule="evenodd" />
+        <path d="M45 45.5h39v9h-39zM70 54.5h6v11.5h-6zM80 54.5h4v7.5h-4z" />
+      </g>
+    </svg>
+  );
+}
+
 export function SiteIcon(props: { site: string }) {
   const path = SITE_PATHS[props.site];
   const name = siteById(props.site)?.name ?? props.site;

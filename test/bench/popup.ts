@@ -208,15 +208,16 @@ function viaWindowOpen(page: TestPage, url: string, rows: number): Promise<Sampl
 const BASELINE_HTML = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8" /><title>Sparekey</title></head><body></body></html>\n';
 
 /** A copy of the production build with baseline.html beside popup.html (the shipped build stays as it is). */
-function buildWithBaseline(name: BrowserName): { dir: string; remove: () => void } {
+function buildWithBaseline(name: BrowserName, from: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), `sparekey-bench-popup-${name}-`));
-  cpSync(buildDir(name, 'production'), dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   writeFileSync(path.join(dir, 'baseline.html'), BASELINE_HTML);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function popup(name: BrowserName, server: TestServer, samples: number) {
-  const build = buildWithBaseline(name);
+/** `extensionDir`: another build to measure (e.g. a prototype of a fix); default the production build. */
+export async function popup(name: BrowserName, server: TestServer, samples: number, extensionDir = buildDir(name, 'production')) {
+  const build = buildWithBaseline(name, extensionDir);
   const browser = await launchBrowser(name, { server, extensionDir: build.dir });
   try {
     const page = await browser.openPopup();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { prefetching } from '../../../src/ui/prefetch';
 import { fakeBackground } from './helpers';
 
@@ -13,7 +13,7 @@ describe('the popup\'s first questions, asked as it starts', () => {
 
   it('answer the first matching ask without a second message', async () => {
     const bg = fakeBackground({ 'vault/status': status, 'accounts/list': [] });
-    const send = prefetching(bg.send, ['vault/status', 'accounts/list']);
+    const { send } = prefetching(bg.send, ['vault/status', 'accounts/list']);
     expect(await send('vault/status', {})).toEqual({ ok: true, value: status });
     expect(await send('accounts/list', {})).toEqual({ ok: true, value: [] });
     expect(bg.calls).toHaveLength(2);
@@ -21,7 +21,7 @@ describe('the popup\'s first questions, asked as it starts', () => {
 
   it('answer once: the next ask of the same question goes to the background', async () => {
     const bg = fakeBackground({ 'vault/status': status });
-    const send = prefetching(bg.send, ['vault/status']);
+    const { send } = prefetching(bg.send, ['vault/status']);
     await send('vault/status', {});
     await send('vault/status', {});
     expect(bg.sent('vault/status')).toHaveLength(2);
@@ -33,7 +33,7 @@ describe('the popup\'s first questions, asked as it starts', () => {
       'accounts/list': { code: 'locked', message: 'locked' },
       'vault/unlock': { state: 'unlocked' } as never,
     });
-    const send = prefetching(bg.send, ['vault/status', 'accounts/list']);
+    const { send } = prefetching(bg.send, ['vault/status', 'accounts/list']);
     await send('vault/status', {});
     await send('vault/unlock', { passphrase: 'x' } as never);
     bg.script['accounts/list'] = [];
@@ -43,7 +43,39 @@ describe('the popup\'s first questions, asked as it starts', () => {
 
   it('never answer an ask that carries a body', async () => {
     const bg = fakeBackground({ 'accounts/get': (b) => ({ id: b.accountId }) as never });
-    const send = prefetching(bg.send, ['accounts/get']);
+    const { send } = prefetching(bg.send, ['accounts/get']);
     expect(await send('accounts/get', { accountId: 'a1' })).toEqual({ ok: true, value: { id: 'a1' } });
+  });
+
+  describe('answered', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('resolves once every early reply is in, before the wait is over', async () => {
+      vi.useFakeTimers();
+      let answer!: (r: never) => void;
+      const slow = new Promise<never>((resolve) => (answer = resolve));
+      const bg = fakeBackground({ 'vault/status': status });
+      const send = ((type: string, body: never) => (type === 'accounts/list' ? slow : bg.send(type as never, body))) as typeof bg.send;
+      let done = false;
+      void prefetching(send, ['vault/status', 'accounts/list']).answered(100).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(50);
+      expect(done).toBe(false);
+      answer({ ok: true, value: [] } as never);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(done).toBe(true);
+    });
+
+    it('resolves after the wait when a reply is slow (a starting background), or failed', async () => {
+      vi.useFakeTimers();
+      const never = new Promise<never>(() => undefined);
+      let done = false;
+      void prefetching((() => never) as never, ['vault/status']).answered(100).then(() => (done = true));
+      await vi.advanceTimersByTimeAsync(99);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(done).toBe(true);
+      const failing = prefetching((() => Promise.reject(new Error('gone'))) as never, ['vault/status']);
+      await expect(failing.answered(10_000)).resolves.toBeUndefined();
+    });
   });
 });
