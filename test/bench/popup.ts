@@ -1,11 +1,13 @@
 // 6. Popup: open → interactive, vault unlocked, 100 accounts. Beside it, the baseline: an empty
 // extension page (baseline.html, no script, written into a copy of the production build) opened
 // the same way in the same browser, interleaved sample by sample, so "ours" = popup − baseline is
-// what our page adds to what the browser spends on any extension page. "list" is when the accounts
-// list fills the view: its drawn rows reach the view's bottom edge, or all rows are drawn (a
-// MutationObserver on the popup's document; the popup draws the rows that fit first and the rest
-// when the browser is idle, src/ui/rows-in-view.ts); "interactive" is the first frame after that
-// (requestAnimationFrame) plus one task, i.e. when a click on a row in view would be handled.
+// what our page adds to what the browser spends on any extension page. A second baseline adds one
+// do-nothing module script to the empty page: what any extension page that runs a script pays.
+// "list" is when the accounts list fills the view: its drawn rows reach the view's bottom edge, or
+// all rows are drawn (a MutationObserver on the popup's document; the popup draws the rows that
+// fit first and the rest when the browser is idle, src/ui/rows-in-view.ts); "interactive" is the
+// first frame after that (requestAnimationFrame) plus one task, i.e. when a click on a row in view
+// would be handled.
 // "all rows" is when the list has every row (it is no longer aria-busy).
 // Where the clock starts depends on how the observer gets in before the popup's own script:
 //   Chromium: an init script (CDP) in a tab that navigates to popup.html; t0 = navigation start.
@@ -207,11 +209,21 @@ function viaWindowOpen(page: TestPage, url: string, rows: number): Promise<Sampl
 /** The empty extension page: the popup's document without its script, stylesheet or body. */
 const BASELINE_HTML = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8" /><title>Sparekey</title></head><body></body></html>\n';
 
-/** A copy of the production build with baseline.html beside popup.html (the shipped build stays as it is). */
+/**
+ * A second baseline: the empty page plus one module script that does nothing, so the browser's own
+ * cost of fetching and running any script on an extension page (which the empty page never pays)
+ * shows apart from what our script does.
+ */
+const SCRIPT_BASELINE_HTML = '<!doctype html>\n<html lang="en"><head><meta charset="utf-8" /><title>Sparekey</title><script type="module" src="/baseline-module.js"></script></head><body></body></html>\n';
+const SCRIPT_BASELINE_JS = 'document.documentElement.dataset.ran = "1";\n';
+
+/** A copy of the production build with the baseline pages beside popup.html (the shipped build stays as it is). */
 function buildWithBaseline(name: BrowserName, from: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), `sparekey-bench-popup-${name}-`));
   cpSync(from, dir, { recursive: true });
   writeFileSync(path.join(dir, 'baseline.html'), BASELINE_HTML);
+  writeFileSync(path.join(dir, 'baseline-script.html'), SCRIPT_BASELINE_HTML);
+  writeFileSync(path.join(dir, 'baseline-module.js'), SCRIPT_BASELINE_JS);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -235,12 +247,18 @@ export async function popup(name: BrowserName, server: TestServer, samples: numb
     }
     const url = `${browser.extensionOrigin}/popup.html`;
     const blank = `${browser.extensionOrigin}/baseline.html`;
-    const [measure, measureBaseline] =
+    const scripted = `${browser.extensionOrigin}/baseline-script.html`;
+    const [measure, measureBaseline, measureScripted] =
       name === 'chromium'
-        ? [await viaInitScript(await browser.openPage('about:blank'), url, POPUP_ACCOUNTS), await viaInitScript(await browser.openPage('about:blank'), blank, 0)]
-        : [{ sample: () => viaWindowOpen(page, url, POPUP_ACCOUNTS) }, { sample: () => viaWindowOpen(page, blank, 0) }];
+        ? [
+            await viaInitScript(await browser.openPage('about:blank'), url, POPUP_ACCOUNTS),
+            await viaInitScript(await browser.openPage('about:blank'), blank, 0),
+            await viaInitScript(await browser.openPage('about:blank'), scripted, 0),
+          ]
+        : [{ sample: () => viaWindowOpen(page, url, POPUP_ACCOUNTS) }, { sample: () => viaWindowOpen(page, blank, 0) }, { sample: () => viaWindowOpen(page, scripted, 0) }];
     const all: Sample[] = [];
     const baselines: Sample[] = [];
+    const scriptedPages: Sample[] = [];
     // One extra first sample of each, reported apart: the first load in this browser. Popup and
     // baseline alternate, so both see the machine in the same state.
     for (let i = 0; i < samples + 1; i++) {
@@ -248,7 +266,8 @@ export async function popup(name: BrowserName, server: TestServer, samples: numb
       all.push(s);
       const b = await measureBaseline.sample();
       baselines.push(b);
-      log(`${name} popup ${i}/${samples}: list ${s.list.toFixed(1)} ms, interactive ${s.interactive.toFixed(1)} ms, all rows ${s.all.toFixed(1)} ms${s.late ? ' (late observer)' : ''}; empty page ${b.interactive.toFixed(1)} ms`);
+      scriptedPages.push(await measureScripted.sample());
+      log(`${name} popup ${i}/${samples}: list ${s.list.toFixed(1)} ms, interactive ${s.interactive.toFixed(1)} ms, all rows ${s.all.toFixed(1)} ms${s.late ? ' (late observer)' : ''}; empty page ${b.interactive.toFixed(1)} ms, with a module ${scriptedPages.at(-1)!.interactive.toFixed(1)} ms`);
     }
     // Then traced loads, alternating too (tracing slows the page, so these give CPU only).
     const cpu: number[] = [];
@@ -272,6 +291,10 @@ export async function popup(name: BrowserName, server: TestServer, samples: numb
       // What is ours: popup interactive − empty page, sample by sample.
       ours_ms: { ...ours, budget_ms: BUDGETS.popup_ours_ms, verdict: verdict(ours.p50, BUDGETS.popup_ours_ms) },
       over_empty_page: Number((interactive.p50 / baseline.p50).toFixed(2)),
+      // The empty page with one do-nothing module script, same way, same run: what any extension
+      // page that runs a script pays. Popup less it, sample by sample: what our script adds.
+      script_page_interactive_ms: stats(scriptedPages.slice(1).map((s) => s.interactive), 1),
+      ours_over_script_page_ms: stats(rest.map((s, i) => s.interactive - scriptedPages[i + 1]!.interactive), 1),
       list_rendered_ms: stats(rest.map((s) => s.list), 1),
       // Every row in the list (the rest come when the browser is idle after the first paint).
       all_rows_ms: stats(rest.map((s) => s.all), 1),
