@@ -6,7 +6,15 @@ import type { MessageName, Req, Res, Result } from './protocol';
 import { decodeReply, envelope } from './wire';
 
 export function send<N extends MessageName>(type: N, body: Req<N>): Promise<Result<Res<N>>> {
-  return settle<Res<N>>(Promise.resolve().then(() => browser.runtime.sendMessage(envelope(type, body))));
+  // Sent now, not a microtask later: the page runtime asks for an automatic fill right before it
+  // draws the chip, so the question travels while the chip is drawn.
+  let raw: Promise<unknown>;
+  try {
+    raw = browser.runtime.sendMessage(envelope(type, body));
+  } catch (error) {
+    raw = Promise.reject(error);
+  }
+  return settle<Res<N>>(raw);
 }
 
 /** A raw runtime reply (sent here, or by the popup's early asks) as a Result. */

@@ -1,13 +1,11 @@
-// The popup's first questions, asked before its script runs (src/ui/early-asks.ts) or as it starts,
-// instead of as each screen commits: the replies travel while the script loads, and the accounts list no longer waits for the status's
-// round trip. A prefetched reply answers the first matching ask only, and only while nothing
-// else was sent: any other message may change the vault (unlock, lock, save), so after it every
-// ask goes to the background again.
+// The popup's first questions, asked before its script runs (src/ui/early-asks.ts) or as it
+// starts, instead of as each screen commits: the replies travel while the script loads, and the
+// accounts list no longer waits for the status's round trip. A prefetched reply answers the first
+// matching ask only, and only while nothing else was sent: any other message may change the vault
+// (unlock, lock, save), so after it every ask goes to the background again.
 import type { MessageName, Result } from '../messages/protocol';
 import type { Send } from './api';
 import { OPENING_ASKS } from './early-asks';
-
-export { OPENING_ASKS };
 
 export interface Prefetch {
   send: Send;

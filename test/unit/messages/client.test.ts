@@ -40,6 +40,19 @@ describe('send', () => {
   });
 });
 
+describe('send, synchronously', () => {
+  it('hands the message to the browser before it returns, and turns a synchronous throw into the typed error', async () => {
+    sendMessage.mockResolvedValue(answer);
+    const reply = send('content/load-runtime', {});
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+    expect(await reply).toEqual(answer);
+    sendMessage.mockImplementation(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    expect(await send('content/load-runtime', {})).toEqual({ ok: false, error: { code: 'internal', message: expect.any(String) } });
+  });
+});
+
 describe('patiently', () => {
   it('tries again while the background is starting, and returns its first answer', async () => {
     failing(2);
